@@ -36,3 +36,44 @@ export type MatchObjective = "participation" | "score";
 
 /** The largest score a pair can have. */
 export const MAX_PAIR_SCORE = 10_000;
+
+/**
+ * The certificate of optimality returned by the solver (LP duals of the b-matching).
+ *
+ * For every allowed pair (i, j) that is not chosen: pairWeight(s_ij) <= menteePrice[i] + mentorPrice[j].
+ * For every chosen pair the edge slack z_ij = w_ij - u_i - v_j is >= 0 (it is needed only when both
+ * b_i > 1 and c_j > 1, since a pair can be chosen at most once; otherwise it is 0: the pair is tight).
+ * Complementary slackness: u_i > 0 only if mentee i is at capacity, v_j > 0 only if mentor j is full.
+ * Then sum(b_i u_i) + sum(c_j v_j) + sum(z_ij) equals the total weight of the chosen pairs, which proves
+ * no allowed matching does better. Locked pairs are fixed beforehand: capacities in these sums are the
+ * capacities left after the locked pairs, and locked pairs are neither priced nor summed.
+ *
+ * Example (score objective): mentee 0 scores mentor 0 at 8400 and mentor 1 at 7000, both mentors of
+ * capacity 1, one mentee: u = [8400], v = [0, 0]; the chosen pair (0, 0) is tight.
+ */
+export interface DualPrices {
+  readonly objective: MatchObjective;
+  /** P added to every score under "participation" (0 under "score"); see pairWeight. */
+  readonly participationBonus: number;
+  /** u_i >= 0, in weight units (score, or P + score). */
+  readonly menteePrice: Float64Array;
+  /** v_j >= 0, in weight units. */
+  readonly mentorPrice: Float64Array;
+}
+
+/** What solveMatching returns. Edge indices refer to the CandidateGraph's CSR edge order. */
+export interface MatchingResult {
+  /** 1 where the edge is part of the matching (locked pairs included). */
+  readonly edgeChosen: Uint8Array;
+  /** The chosen edge indices, ascending. */
+  readonly chosenEdges: Int32Array;
+  /** Number of chosen pairs, locked pairs included. */
+  readonly matchedCount: number;
+  /** Sum of the scores (not weights) of the chosen pairs, locked pairs included. */
+  readonly totalScore: number;
+  readonly duals: DualPrices;
+  /** True when the certificate proves optimality (the solver ran to completion). */
+  readonly optimal: boolean;
+  /** When stopped early: dual bound minus primal weight (weight units), an upper bound on what is lost. */
+  readonly gap?: number;
+}
