@@ -1,0 +1,166 @@
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import type { OrgId, SessionId, SessionRecord, User, UserId } from "../../core/accounts/types.ts";
+import type { Database } from "../connection.ts";
+import { emailTokens, sessions, users } from "../schema.ts";
+
+type UserRow = typeof users.$inferSelect;
+type SessionRow = typeof sessions.$inferSelect;
+
+function toUser(row: UserRow): User {
+  return {
+    id: row.id as UserId,
+    email: row.email,
+    name: row.name,
+    emailVerifiedAt: row.emailVerifiedAt,
+    lastOrgId: row.lastOrgId as OrgId | null,
+    createdAt: row.createdAt,
+  };
+}
+
+function toSession(row: SessionRow): SessionRecord {
+  return {
+    id: row.id as SessionId,
+    userId: row.userId as UserId,
+    csrfToken: row.csrfToken,
+    userAgent: row.userAgent,
+    ipAddress: row.ipAddress,
+    createdAt: row.createdAt,
+    lastSeenAt: row.lastSeenAt,
+    expiresAt: row.expiresAt,
+  };
+}
+
+export type EmailTokenPurpose = "password_reset" | "verify_email";
+
+/** People, their sessions and their single-use emailed tokens. */
+export function usersRepository(db: Database) {
+  return {
+    async countUsers(): Promise<number> {
+      const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(users);
+      return row.count;
+    },
+
+    async findById(id: UserId): Promise<User | null> {
+      const [row] = await db.select().from(users).where(eq(users.id, id));
+      return row ? toUser(row) : null;
+    },
+
+    async findByEmailWithHash(email: string): Promise<(User & { passwordHash: string }) | null> {
+      const [row] = await db.select().from(users).where(eq(users.email, email));
+      return row ? { ...toUser(row), passwordHash: row.passwordHash } : null;
+    },
+
+    async findPasswordHash(id: UserId): Promise<string | null> {
+      const [row] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, id));
+      return row?.hash ?? null;
+    },
+
+    /** Returns null when the email is already taken. */
+    async create(input: {
+      email: string;
+      name: string;
+      passwordHash: string;
+      emailVerifiedAt?: Date | null;
+    }): Promise<User | null> {
+      const [row] = await db
+        .insert(users)
+        .values({
+          email: input.email,
+          name: input.name,
+          passwordHash: input.passwordHash,
+          emailVerifiedAt: input.emailVerifiedAt ?? null,
+        })
+        .onConflictDoNothing({ target: users.email })
+        .returning();
+      return row ? toUser(row) : null;
+    },
+
+    async update(
+      id: UserId,
+      changes: Partial<{ name: string; passwordHash: string; emailVerifiedAt: Date; lastOrgId: OrgId }>,
+    ): Promise<void> {
+      await db.update(users).set(changes).where(eq(users.id, id));
+    },
+
+    async createSession(input: {
+      tokenHash: string;
+      userId: UserId;
+      csrfToken: string;
+      userAgent: string | null;
+      ipAddress: string | null;
+      expiresAt: Date;
+    }): Promise<SessionRecord> {
+      const [row] = await db.insert(sessions).values(input).returning();
+      return toSession(row);
+    },
+
+    async findSessionByTokenHash(tokenHash: string, now: Date): Promise<SessionRecord | null> {
+      const [row] = await db
+        .select()
+        .from(sessions)
+        .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)));
+      return row ? toSession(row) : null;
+    },
+
+    async touchSession(id: SessionId, now: Date): Promise<void> {
+      await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+    },
+
+    async listSessions(userId: UserId, now: Date): Promise<SessionRecord[]> {
+      const rows = await db
+        .select()
+        .from(sessions)
+        .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now)))
+        .orderBy(sql`${sessions.lastSeenAt} desc`);
+      return rows.map(toSession);
+    },
+
+    /** Deletes one of the user's sessions; false when it was not theirs or is gone. */
+    async deleteSession(userId: UserId, id: SessionId): Promise<boolean> {
+      const rows = await db
+        .delete(sessions)
+        .where(and(eq(sessions.id, id), eq(sessions.userId, userId)))
+        .returning({ id: sessions.id });
+      return rows.length > 0;
+    },
+
+    async deleteOtherSessions(userId: UserId, keep: SessionId | null): Promise<void> {
+      const condition = keep
+        ? and(eq(sessions.userId, userId), sql`${sessions.id} <> ${keep}`)
+        : eq(sessions.userId, userId);
+      await db.delete(sessions).where(condition);
+    },
+
+    async createEmailToken(input: {
+      tokenHash: string;
+      userId: UserId;
+      purpose: EmailTokenPurpose;
+      expiresAt: Date;
+    }): Promise<void> {
+      await db.insert(emailTokens).values(input);
+    },
+
+    /** Marks a valid, unused token used and returns its user; null when unknown, used or expired. */
+    async consumeEmailToken(
+      tokenHash: string,
+      purpose: EmailTokenPurpose,
+      now: Date,
+    ): Promise<UserId | null> {
+      const [row] = await db
+        .update(emailTokens)
+        .set({ usedAt: now })
+        .where(
+          and(
+            eq(emailTokens.tokenHash, tokenHash),
+            eq(emailTokens.purpose, purpose),
+            isNull(emailTokens.usedAt),
+            gt(emailTokens.expiresAt, now),
+          ),
+        )
+        .returning({ userId: emailTokens.userId });
+      return (row?.userId as UserId | undefined) ?? null;
+    },
+  };
+}
+
+export type UsersRepository = ReturnType<typeof usersRepository>;

@@ -1,0 +1,143 @@
+import type { FastifyInstance } from "fastify";
+import type { OrgId } from "../../core/accounts/types.ts";
+import { routes } from "../../contracts/routes.ts";
+import type { ServerDeps } from "../deps.ts";
+import { AppError, notFound } from "../http/app-error.ts";
+import { defineRoute } from "../http/define-route.ts";
+import { clearSessionCookie, startSession } from "../http/session-cookie.ts";
+import { hashToken } from "../security/tokens.ts";
+import { changePassword } from "./change-password.ts";
+import { sendPasswordResetLink, sendVerificationLink } from "./email-links.ts";
+import { loadMe } from "./load-me.ts";
+import { resetPassword } from "./reset-password.ts";
+import { presentSession } from "./session.presenter.ts";
+import { setUpOrganisation } from "./set-up-organisation.ts";
+import { signIn } from "./sign-in.ts";
+
+export function registerAccountRoutes(app: FastifyInstance, deps: ServerDeps): void {
+  const { signInPerMinute, emailPerHour } = deps.config.rateLimits;
+
+  defineRoute(app, deps, routes.setupStatus, async () => ({
+    needsSetup: (await deps.repos.organisations.countOrganisations()) === 0,
+  }));
+
+  defineRoute(
+    app,
+    deps,
+    routes.setup,
+    async ({ body, request, reply }) => {
+      const userId = await setUpOrganisation(deps, body);
+      const session = await startSession(deps, request, reply, userId);
+      const user = await deps.repos.users.findById(userId);
+      if (user) await sendVerificationLink(deps, user);
+      return loadMe(deps, userId, session);
+    },
+    { rateLimit: { max: signInPerMinute, timeWindow: "1 minute" } },
+  );
+
+  defineRoute(
+    app,
+    deps,
+    routes.signIn,
+    async ({ body, request, reply }) => {
+      const userId = await signIn(deps, body);
+      const session = await startSession(deps, request, reply, userId);
+      return loadMe(deps, userId, session);
+    },
+    { rateLimit: { max: signInPerMinute, timeWindow: "1 minute" } },
+  );
+
+  defineRoute(app, deps, routes.signOut, async ({ auth, reply }) => {
+    await deps.repos.users.deleteSession(auth.userId, auth.session.id);
+    clearSessionCookie(deps, reply);
+    return undefined;
+  });
+
+  defineRoute(
+    app,
+    deps,
+    routes.requestPasswordReset,
+    async ({ body }) => {
+      const user = await deps.repos.users.findByEmailWithHash(body.email);
+      if (user) await sendPasswordResetLink(deps, user);
+      return { accepted: true as const };
+    },
+    { rateLimit: { max: emailPerHour, timeWindow: "1 hour" } },
+  );
+
+  defineRoute(
+    app,
+    deps,
+    routes.confirmPasswordReset,
+    async ({ body, request, reply }) => {
+      const userId = await resetPassword(deps, body);
+      const session = await startSession(deps, request, reply, userId);
+      return loadMe(deps, userId, session);
+    },
+    { rateLimit: { max: signInPerMinute, timeWindow: "1 minute" } },
+  );
+
+  defineRoute(app, deps, routes.verifyEmail, async ({ body }) => {
+    const now = deps.now();
+    const userId = await deps.repos.users.consumeEmailToken(
+      hashToken(deps.secret, body.token),
+      "verify_email",
+      now,
+    );
+    if (!userId) throw new AppError("token_invalid", "This confirmation link is invalid, used or expired.");
+    await deps.repos.users.update(userId, { emailVerifiedAt: now });
+    return undefined;
+  });
+
+  defineRoute(app, deps, routes.me, async ({ auth }) => loadMe(deps, auth.userId, auth.session));
+
+  defineRoute(app, deps, routes.updateMe, async ({ auth, body }) => {
+    await deps.repos.users.update(auth.userId, { name: body.name });
+    return loadMe(deps, auth.userId, auth.session);
+  });
+
+  defineRoute(
+    app,
+    deps,
+    routes.changePassword,
+    async ({ auth, body }) => {
+      await changePassword(deps, auth.userId, auth.session.id, body);
+      return undefined;
+    },
+    { rateLimit: { max: signInPerMinute, timeWindow: "1 minute" } },
+  );
+
+  defineRoute(
+    app,
+    deps,
+    routes.resendVerification,
+    async ({ auth }) => {
+      const user = await deps.repos.users.findById(auth.userId);
+      if (user && !user.emailVerifiedAt) await sendVerificationLink(deps, user);
+      return { accepted: true as const };
+    },
+    { rateLimit: { max: emailPerHour, timeWindow: "1 hour" } },
+  );
+
+  defineRoute(app, deps, routes.switchOrg, async ({ auth, body }) => {
+    const member = await deps.repos.organisations.findMember(body.orgId as OrgId, auth.userId);
+    if (member?.status !== "active") throw notFound("Organisation not found.");
+    await deps.repos.users.update(auth.userId, { lastOrgId: member.orgId });
+    return loadMe(deps, auth.userId, auth.session);
+  });
+
+  defineRoute(app, deps, routes.listSessions, async ({ auth }) => {
+    const sessions = await deps.repos.users.listSessions(auth.userId, deps.now());
+    return { sessions: sessions.map((session) => presentSession(session, auth.session.id)) };
+  });
+
+  defineRoute(app, deps, routes.revokeSession, async ({ auth, params, reply }) => {
+    const deleted = await deps.repos.users.deleteSession(
+      auth.userId,
+      params.sessionId as typeof auth.session.id,
+    );
+    if (!deleted) throw notFound("Session not found.");
+    if (params.sessionId === auth.session.id) clearSessionCookie(deps, reply);
+    return undefined;
+  });
+}

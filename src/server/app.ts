@@ -1,0 +1,47 @@
+import { randomUUID } from "node:crypto";
+import cookie from "@fastify/cookie";
+import Fastify, { type FastifyInstance } from "fastify";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { registerAccountRoutes } from "./accounts/accounts.routes.ts";
+import type { ServerDeps } from "./deps.ts";
+import { installErrorHandling } from "./http/error-handler.ts";
+import { loggerOptions } from "./http/logging.ts";
+import { installOpenApi } from "./http/openapi.ts";
+import { installSecurity } from "./http/security.ts";
+import { installWebApp } from "./http/web-app.ts";
+import { registerOrganisationRoutes } from "./organisations/organisations.routes.ts";
+import { registerHealthRoutes } from "./system/health.routes.ts";
+
+export interface BuildAppOptions {
+  /** Folder of the built web app (dist/web); null serves the API only. */
+  webRoot?: string | null;
+  logger?: boolean;
+}
+
+/** The whole HTTP application, wired to its dependencies. Tests drive it with app.inject(). */
+export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : loggerOptions(deps.config.logLevel),
+    genReqId: (request) => {
+      const given = request.headers["x-request-id"];
+      return typeof given === "string" && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1_048_576,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+  installErrorHandling(app);
+  await app.register(cookie);
+  await installSecurity(app, deps);
+  await installOpenApi(app);
+  registerHealthRoutes(app, deps);
+  registerAccountRoutes(app, deps);
+  registerOrganisationRoutes(app, deps);
+  await installWebApp(app, options.webRoot ?? null);
+  return app;
+}

@@ -1,0 +1,79 @@
+import { resolve } from "node:path";
+import { z } from "zod";
+
+/**
+ * The only reader of process.env. Every variable is documented in .env.example; the config is
+ * validated once at boot and a bad value stops the process with a list of what is wrong.
+ */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: "must be a postgres:// URL" })
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  TRELLIS_DATA_DIR: z.string().min(1).default("./data"),
+  TRELLIS_SKIP_MIGRATIONS: z.enum(["0", "1", "true", "false"]).default("0"),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, { error: "must be an smtp:// or smtps:// URL" })
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Trellis <no-reply@trellis.local>"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  TRUST_PROXY: z.enum(["0", "1", "true", "false"]).default("0"),
+  RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_EMAIL_PER_HOUR: z.coerce.number().int().min(1).default(20),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string;
+  database: { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string; poolSize: number };
+  runMigrations: boolean;
+  smtpUrl: string | null;
+  mailFrom: string;
+  logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
+  trustProxy: boolean;
+  rateLimits: { signInPerMinute: number; emailPerHour: number };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Trellis cannot start; fix these settings:\n  ${problems.join("\n  ")}`);
+  }
+}
+
+const isTrue = (value: string) => value === "1" || value === "true";
+
+/** Reads and validates the configuration from an environment (process.env by default). */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ""),
+  );
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  const values = parsed.data;
+  const shownHost = values.HOST === "0.0.0.0" || values.HOST === "::" ? "localhost" : values.HOST;
+  return {
+    port: values.PORT,
+    host: values.HOST,
+    publicUrl: (values.PUBLIC_URL ?? `http://${shownHost}:${values.PORT}`).replace(/\/$/, ""),
+    database: values.DATABASE_URL
+      ? { kind: "postgres", url: values.DATABASE_URL, poolSize: values.DATABASE_POOL_SIZE }
+      : { kind: "pglite", dataDir: resolve(values.TRELLIS_DATA_DIR) },
+    runMigrations: !isTrue(values.TRELLIS_SKIP_MIGRATIONS),
+    smtpUrl: values.SMTP_URL ?? null,
+    mailFrom: values.MAIL_FROM,
+    logLevel: values.LOG_LEVEL,
+    trustProxy: isTrue(values.TRUST_PROXY),
+    rateLimits: {
+      signInPerMinute: values.RATE_LIMIT_SIGN_IN_PER_MINUTE,
+      emailPerHour: values.RATE_LIMIT_EMAIL_PER_HOUR,
+    },
+  };
+}

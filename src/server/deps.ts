@@ -1,0 +1,15 @@
+import type { Database, DatabaseKind, Repositories } from "../db/index.ts";
+import type { Config } from "./config.ts";
+import type { Mailer } from "./email/mailer.ts";
+
+/** What use cases need from the outside world, passed in explicitly (tests build the real thing). */
+export interface ServerDeps {
+  db: Database;
+  databaseKind: DatabaseKind;
+  repos: Repositories;
+  config: Config;
+  mailer: Mailer;
+  /** The instance secret: HMAC key for stored token hashes. Generated on first run, kept in the database. */
+  secret: string;
+  now: () => Date;
+}

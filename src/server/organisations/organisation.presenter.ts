@@ -1,0 +1,39 @@
+import type { Invitation, Member, SentEmail } from "../../contracts/organisations.ts";
+import { invitationStatus } from "../../core/accounts/rules.ts";
+import type { InvitationRecord, MemberRecord } from "../../core/accounts/types.ts";
+import type { StoredEmail } from "../../db/index.ts";
+
+export function presentMember(member: MemberRecord): Member {
+  return {
+    userId: member.userId,
+    name: member.name,
+    email: member.email,
+    role: member.role,
+    status: member.status,
+    joinedAt: member.createdAt.toISOString(),
+  };
+}
+
+export function presentInvitation(invitation: InvitationRecord, now: Date): Invitation {
+  return {
+    id: invitation.id,
+    email: invitation.email,
+    role: invitation.role,
+    status: invitationStatus(invitation, now),
+    invitedByName: invitation.invitedByName,
+    createdAt: invitation.createdAt.toISOString(),
+    expiresAt: invitation.expiresAt.toISOString(),
+    lastSentAt: invitation.lastSentAt.toISOString(),
+  };
+}
+
+export function presentEmail(email: StoredEmail): SentEmail {
+  return {
+    id: email.id,
+    to: email.to,
+    subject: email.subject,
+    text: email.text,
+    html: email.html,
+    createdAt: email.createdAt.toISOString(),
+  };
+}

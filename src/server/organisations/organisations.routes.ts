@@ -1,0 +1,101 @@
+import type { FastifyInstance } from "fastify";
+import type { InvitationId, Membership, UserId } from "../../core/accounts/types.ts";
+import { routes } from "../../contracts/routes.ts";
+import type { ServerDeps } from "../deps.ts";
+import { loadMe } from "../accounts/load-me.ts";
+import { AppError, notFound } from "../http/app-error.ts";
+import { defineRoute } from "../http/define-route.ts";
+import { startSession } from "../http/session-cookie.ts";
+import { acceptInvitation, previewInvitation } from "./accept-invitation.ts";
+import { inviteMember, resendInvitation } from "./invite-member.ts";
+import { presentEmail, presentInvitation, presentMember } from "./organisation.presenter.ts";
+import { updateMember } from "./update-member.ts";
+
+export function registerOrganisationRoutes(app: FastifyInstance, deps: ServerDeps): void {
+  const { emailPerHour, signInPerMinute } = deps.config.rateLimits;
+  const perUser = {
+    max: emailPerHour * 5,
+    timeWindow: "1 hour",
+    keyGenerator: (request: { auth: { userId: string } | null; ip: string }) =>
+      request.auth?.userId ?? request.ip,
+  };
+  const actorWithName = async (membership: Membership) => {
+    const user = await deps.repos.users.findById(membership.userId);
+    return { ...membership, name: user?.name ?? "A colleague" };
+  };
+
+  defineRoute(app, deps, routes.listMembers, async ({ membership, query }) => {
+    const { members, total } = await deps.repos.organisations.listMembers(membership.orgId, query);
+    return { members: members.map(presentMember), total };
+  });
+
+  defineRoute(app, deps, routes.updateMember, async ({ membership, params, body }) =>
+    presentMember(await updateMember(deps, membership, params.userId as UserId, body)),
+  );
+
+  defineRoute(app, deps, routes.listInvitations, async ({ membership }) => {
+    const now = deps.now();
+    const invitations = await deps.repos.organisations.listInvitations(membership.orgId);
+    return { invitations: invitations.map((invitation) => presentInvitation(invitation, now)) };
+  });
+
+  defineRoute(
+    app,
+    deps,
+    routes.createInvitation,
+    async ({ membership, body }) =>
+      presentInvitation(await inviteMember(deps, await actorWithName(membership), body), deps.now()),
+    { rateLimit: perUser },
+  );
+
+  defineRoute(
+    app,
+    deps,
+    routes.resendInvitation,
+    async ({ membership, params }) =>
+      presentInvitation(
+        await resendInvitation(deps, await actorWithName(membership), params.invitationId as InvitationId),
+        deps.now(),
+      ),
+    { rateLimit: perUser },
+  );
+
+  defineRoute(app, deps, routes.revokeInvitation, async ({ membership, params }) => {
+    const invitation = await deps.repos.organisations.findInvitation(
+      membership.orgId,
+      params.invitationId as InvitationId,
+    );
+    if (!invitation) throw notFound("Invitation not found.");
+    if (invitation.acceptedAt)
+      throw new AppError(
+        "domain_rule",
+        "This invitation was already accepted; deactivate the member instead.",
+      );
+    await deps.repos.organisations.revokeInvitation(invitation.id, deps.now());
+    return undefined;
+  });
+
+  defineRoute(app, deps, routes.previewInvitation, async ({ params }) =>
+    previewInvitation(deps, params.token),
+  );
+
+  defineRoute(
+    app,
+    deps,
+    routes.acceptInvitation,
+    async ({ params, body, request, reply }) => {
+      const userId = await acceptInvitation(deps, params.token, body);
+      const session = await startSession(deps, request, reply, userId);
+      return loadMe(deps, userId, session);
+    },
+    { rateLimit: { max: signInPerMinute, timeWindow: "1 minute" } },
+  );
+
+  defineRoute(app, deps, routes.listSentEmails, async ({ membership }) => {
+    const emails = await deps.repos.emails.listForOrg(membership.orgId, {
+      includeAccountEmails: membership.role === "owner",
+      limit: 200,
+    });
+    return { emails: emails.map(presentEmail), delivery: deps.mailer.delivery };
+  });
+}

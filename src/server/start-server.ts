@@ -1,0 +1,80 @@
+import { randomBytes } from "node:crypto";
+import type { FastifyInstance } from "fastify";
+import { type DatabaseHandle, openDatabase, repositories } from "../db/index.ts";
+import { buildApp } from "./app.ts";
+import type { Config } from "./config.ts";
+import type { ServerDeps } from "./deps.ts";
+import { createMailer } from "./email/mailer.ts";
+
+/** Opens the configured database (embedded or server) and applies migrations unless opted out. */
+export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
+  const handle = await openDatabase(
+    config.database.kind === "pglite"
+      ? { kind: "pglite", dataDir: config.database.dataDir }
+      : { kind: "postgres", url: config.database.url, poolSize: config.database.poolSize },
+  );
+  try {
+    if (config.runMigrations) await handle.migrate();
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  return handle;
+}
+
+/** Builds the dependencies of the app on an open database; the instance secret is created on first run. */
+export async function createDeps(
+  config: Config,
+  handle: DatabaseHandle,
+  onMailError: (error: unknown) => void = () => {},
+): Promise<ServerDeps> {
+  const repos = repositories(handle.db);
+  const secret = await repos.settings.getOrCreate("token_secret", () =>
+    randomBytes(32).toString("base64url"),
+  );
+  const now = () => new Date();
+  const mailer = createMailer({
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    emails: repos.emails,
+    now,
+    onError: onMailError,
+  });
+  return { db: handle.db, databaseKind: handle.kind, repos, config, mailer, secret, now };
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts Trellis: database, migrations, HTTP server. `close()` shuts everything down in order. */
+export async function startServer(
+  config: Config,
+  options: { webRoot: string | null },
+): Promise<RunningServer> {
+  const handle = await openConfiguredDatabase(config);
+  let app: FastifyInstance | undefined;
+  try {
+    const deps = await createDeps(config, handle, (error) =>
+      app?.log.warn({ err: error }, "email delivery failed"),
+    );
+    app = await buildApp(deps, { webRoot: options.webRoot });
+    const address = await app.listen({ port: config.port, host: config.host });
+    const url = address.replace("[::1]", "localhost").replace("127.0.0.1", "localhost");
+    return {
+      app,
+      url,
+      async close() {
+        await app?.close();
+        deps.mailer.close();
+        await handle.close();
+      },
+    };
+  } catch (error) {
+    await app?.close();
+    await handle.close();
+    throw error;
+  }
+}
