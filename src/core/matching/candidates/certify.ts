@@ -1,0 +1,180 @@
+/**
+ * Certified matching over ALL pairs while solving only a sparse candidate graph: top-K candidates,
+ * exact solve, then pricing out (column generation) until the solver's prices cover every pair.
+ */
+import type { CandidateGraph, MatchingResult, MatchObjective } from "../problem.ts";
+import type { PreparedProgramme } from "../scoring/prepared.ts";
+import { pairWeight } from "../solver/pair-weight.ts";
+import { solveMatching } from "../solver/solve-matching.ts";
+import { addPairs, graphFromTopK } from "./candidate-graph.ts";
+import { type PriceOutRequest, type PriceOutResult, priceOutMentees } from "./price-out.ts";
+import { type TopKBlock, topKForMentees } from "./top-k.ts";
+
+export type MatchPhase = "scoring" | "solving" | "pricing" | "explaining";
+
+/** Where the kernel runs: in this thread (inProcessKernel) or in worker threads (server runner). */
+export interface KernelPort {
+  topK(k: number, minScore: number, onProgress: (fraction: number) => void): Promise<TopKBlock[]>;
+  priceOut(request: PriceOutRequest): Promise<PriceOutResult>;
+}
+
+/**
+ * A KernelPort that scores in the calling thread.
+ *
+ * Example: await certifiedSolve(prepared, inProcessKernel(prepared), { objective: "score" })
+ */
+export function inProcessKernel(prepared: PreparedProgramme): KernelPort {
+  return {
+    topK: async (k, minScore, onProgress) => {
+      const n = prepared.menteeIds.length;
+      return [topKForMentees(prepared, 0, n, k, minScore, (done) => onProgress(done / Math.max(1, n)))];
+    },
+    priceOut: async (request) => priceOutMentees(prepared, request),
+  };
+}
+
+export interface CertifyOptions {
+  readonly objective: MatchObjective;
+  readonly minScore?: number;
+  /** K (default 24). */
+  readonly candidatesPerMentee?: number;
+  /** Polled between steps and inside the solver; true stops with a stated gap. */
+  readonly shouldStop?: () => boolean;
+  readonly onProgress?: (phase: MatchPhase, fraction: number) => void;
+}
+
+export interface CertifiedSolution {
+  readonly graph: CandidateGraph;
+  readonly result: MatchingResult;
+  /** True when the prices cover every allowed pair of the programme, not only the graph's. */
+  readonly optimal: boolean;
+  /** Upper bound on the weight lost against the optimum over all pairs (0 when optimal). */
+  readonly gap: number;
+  readonly rounds: number;
+  readonly certifiedAtOnce: number;
+  readonly rescored: number;
+  readonly allowedPairs: number;
+}
+
+const EPSILON = 1e-7;
+
+/** Dual bound over all pairs when stopped early: raise u_i to cover the best pair left out. */
+function gapOf(
+  graph: CandidateGraph,
+  result: MatchingResult,
+  weights: Float64Array,
+  nextBest: Int32Array,
+): number {
+  const { menteePrice: u, mentorPrice: v } = result.duals;
+  let dual = 0;
+  let primal = 0;
+  for (let i = 0; i < graph.menteeCount; i++) {
+    const cover = nextBest[i] >= 0 ? weights[nextBest[i]] : 0;
+    dual += graph.menteeCapacity[i] * Math.max(u[i], cover);
+    for (let e = graph.rowStart[i]; e < graph.rowStart[i + 1]; e++) {
+      if (!result.edgeChosen[e]) continue;
+      const w = weights[graph.score[e]];
+      primal += w;
+      dual += Math.max(0, w - u[i] - v[graph.mentor[e]]);
+    }
+  }
+  for (let j = 0; j < graph.mentorCount; j++) dual += graph.mentorCapacity[j] * v[j];
+  return Math.max(0, dual - primal);
+}
+
+/**
+ * Scores every pair in a streamed kernel keeping the top K per mentee, solves exactly, then
+ * prices out: mentee i is certified at once when weight(next-best score) <= u_i (as v_j >= 0);
+ * the others are rescored against all mentors and every pair with weight > u_i + v_j is added;
+ * re-solve warm; repeat until no pair is added. The final prices then satisfy
+ * weight(s_ij) <= u_i + v_j for EVERY allowed pair of the programme: the optimum over all pairs.
+ *
+ * Example: const solved = await certifiedSolve(prepared, inProcessKernel(prepared), { objective: "participation" });
+ *   solved.optimal  // true; solved.result.duals certify it over all pairs
+ */
+export async function certifiedSolve(
+  prepared: PreparedProgramme,
+  port: KernelPort,
+  options: CertifyOptions,
+): Promise<CertifiedSolution> {
+  const { objective } = options;
+  const minScore = options.minScore ?? 0;
+  const k = Math.max(1, Math.min(options.candidatesPerMentee ?? 24, prepared.mentorIds.length || 1));
+  const report = options.onProgress ?? (() => {});
+  const blocks = await port.topK(k, minScore, (f) => report("scoring", f));
+  const n = prepared.menteeIds.length;
+  const nextBest = new Int32Array(n).fill(-1);
+  let allowedPairs = 0;
+  for (const block of blocks) {
+    nextBest.set(block.nextBest, block.from);
+    allowedPairs += block.allowedPairs;
+  }
+  let graph = graphFromTopK(prepared, blocks);
+  const solve = (warm?: MatchingResult) =>
+    solveMatching(graph, {
+      objective,
+      minScore,
+      warmStart: warm?.duals,
+      shouldStop: options.shouldStop,
+      onProgress: (f) => report("solving", f),
+    });
+  let result = solve();
+  const weights = new Float64Array(10_001);
+  for (let s = 0; s <= 10_000; s++) weights[s] = pairWeight(s, objective, result.duals.participationBonus);
+  let rounds = 0;
+  let certifiedAtOnce = -1;
+  let rescored = 0;
+  for (;;) {
+    if (!result.optimal) break;
+    const u = result.duals.menteePrice;
+    const pending: number[] = [];
+    for (let i = 0; i < n; i++)
+      if (nextBest[i] >= 0 && weights[nextBest[i]] > u[i] + EPSILON) pending.push(i);
+    if (certifiedAtOnce < 0) certifiedAtOnce = n - pending.length;
+    if (pending.length === 0) return done(true);
+    if (options.shouldStop?.()) break;
+    rounds++;
+    report("pricing", 0);
+    const mentees = Int32Array.from(pending);
+    const graphStart = new Int32Array(mentees.length + 1);
+    mentees.forEach((i, p) => {
+      graphStart[p + 1] = graphStart[p] + graph.rowStart[i + 1] - graph.rowStart[i];
+    });
+    const graphMentor = new Int32Array(graphStart[mentees.length]);
+    mentees.forEach((i, p) => {
+      graphMentor.set(graph.mentor.subarray(graph.rowStart[i], graph.rowStart[i + 1]), graphStart[p]);
+    });
+    const priced = await port.priceOut({
+      mentees,
+      menteePrice: Float64Array.from(mentees, (i) => u[i]),
+      mentorPrice: result.duals.mentorPrice,
+      weightOfScore: weights,
+      minScore,
+      graphStart,
+      graphMentor,
+    });
+    rescored += mentees.length;
+    priced.nextBest.forEach((best, p) => {
+      nextBest[mentees[p]] = best;
+    });
+    report("pricing", 1);
+    if (priced.pairMentor.length === 0) return done(true);
+    const pairMentee = Int32Array.from(priced.pairPosition, (p) => mentees[p]);
+    graph = addPairs(graph, pairMentee, priced.pairMentor, priced.pairScore);
+    result = solve(result);
+  }
+  return done(false);
+
+  function done(optimal: boolean): CertifiedSolution {
+    return {
+      graph,
+      result,
+      optimal,
+      gap: optimal ? 0 : gapOf(graph, result, weights, nextBest),
+      rounds,
+      certifiedAtOnce: Math.max(0, certifiedAtOnce),
+      rescored,
+      allowedPairs,
+    };
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * The streamed candidate kernel: scores a block of mentees against every mentor, one row at a
+ * time, keeping only the best K per mentee (a min-heap) and the best score left out (the
+ * (K+1)-th), which later bounds every pair not kept. Memory is O(block · K), never mentees × mentors.
+ */
+import type { PreparedProgramme } from "../scoring/prepared.ts";
+import { createRowScratch, EXCLUDED, minRawFor, rawToScore, scoreMenteeRow } from "../scoring/row-kernel.ts";
+
+/** Top-K candidates of mentees from..to-1: row r holds count[r] entries at r*k, best first. */
+export interface TopKBlock {
+  readonly from: number;
+  readonly to: number;
+  readonly k: number;
+  readonly count: Int32Array;
+  readonly mentor: Int32Array;
+  readonly score: Int32Array;
+  /** Best score among allowed pairs left out of the top K (-1: none left out). */
+  readonly nextBest: Int32Array;
+  /** Allowed pairs seen (at or above the minimum score), for statistics. */
+  readonly allowedPairs: number;
+}
+
+/** Max-heap order "better first": higher raw, then lower mentor index. */
+function isBetter(rawA: number, mentorA: number, rawB: number, mentorB: number): boolean {
+  return rawA > rawB || (rawA === rawB && mentorA < mentorB);
+}
+
+/**
+ * Scores mentees from..to-1 against all mentors and keeps the K best allowed pairs of each, with
+ * ties broken by lower mentor index, dropping pairs below `minScore`. `onRow` is called every 256
+ * mentees with the number done (for progress and cancellation).
+ *
+ * Example: topKForMentees(prepared, 0, 100, 24, 0)
+ *   // .mentor[r * 24 .. r * 24 + count[r]) are mentee r's 24 best mentors, .nextBest[r] the 25th score
+ */
+export function topKForMentees(
+  prepared: PreparedProgramme,
+  from: number,
+  to: number,
+  k: number,
+  minScore: number,
+  onRow?: (done: number) => void,
+): TopKBlock {
+  const rows = to - from;
+  const m = prepared.mentorIds.length;
+  const count = new Int32Array(rows);
+  const mentorOut = new Int32Array(rows * k);
+  const scoreOut = new Int32Array(rows * k);
+  const nextBest = new Int32Array(rows).fill(-1);
+  const heapRaw = new Int32Array(k);
+  const heapMentor = new Int32Array(k);
+  const row = new Int32Array(m);
+  const scratch = createRowScratch(prepared);
+  const minRaw = minRawFor(minScore, prepared.weightSum);
+  let allowedPairs = 0;
+  for (let i = from; i < to; i++) {
+    scoreMenteeRow(prepared, i, row, scratch);
+    let size = 0;
+    let bestLeftOut = -1;
+    for (let j = 0; j < m; j++) {
+      const raw = row[j];
+      if (raw >= EXCLUDED || raw < minRaw) continue;
+      allowedPairs++;
+      if (size < k) {
+        // sift up in a min-heap whose root is the worst kept pair
+        let at = size++;
+        while (at > 0) {
+          const parent = (at - 1) >> 1;
+          if (!isBetter(heapRaw[parent], heapMentor[parent], raw, j)) break;
+          heapRaw[at] = heapRaw[parent];
+          heapMentor[at] = heapMentor[parent];
+          at = parent;
+        }
+        heapRaw[at] = raw;
+        heapMentor[at] = j;
+      } else if (raw > heapRaw[0]) {
+        if (heapRaw[0] > bestLeftOut) bestLeftOut = heapRaw[0];
+        let at = 0;
+        for (;;) {
+          let child = 2 * at + 1;
+          if (child >= k) break;
+          if (
+            child + 1 < k &&
+            isBetter(heapRaw[child], heapMentor[child], heapRaw[child + 1], heapMentor[child + 1])
+          )
+            child++;
+          if (!isBetter(raw, j, heapRaw[child], heapMentor[child])) break;
+          heapRaw[at] = heapRaw[child];
+          heapMentor[at] = heapMentor[child];
+          at = child;
+        }
+        heapRaw[at] = raw;
+        heapMentor[at] = j;
+      } else if (raw > bestLeftOut) bestLeftOut = raw;
+    }
+    const r = i - from;
+    const order = Array.from({ length: size }, (_, x) => x).sort((a, b) =>
+      isBetter(heapRaw[a], heapMentor[a], heapRaw[b], heapMentor[b]) ? -1 : 1,
+    );
+    order.forEach((x, rank) => {
+      mentorOut[r * k + rank] = heapMentor[x];
+      scoreOut[r * k + rank] = rawToScore(heapRaw[x], prepared.weightSum);
+    });
+    count[r] = size;
+    nextBest[r] = bestLeftOut < 0 ? -1 : rawToScore(bestLeftOut, prepared.weightSum);
+    if (onRow && (r + 1) % 256 === 0) onRow(r + 1);
+  }
+  onRow?.(rows);
+  return { from, to, k, count, mentor: mentorOut, score: scoreOut, nextBest, allowedPairs };
+}

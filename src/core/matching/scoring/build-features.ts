@@ -1,0 +1,314 @@
+/** Builders of the typed-array features of each criterion kind (see prepared.ts). */
+import type {
+  CategoricalCriterion,
+  Criterion,
+  ExperienceGapCriterion,
+  GoalsCriterion,
+  MatchConfig,
+} from "./match-config.ts";
+import type { LeveledSkill, Participant } from "./participant.ts";
+import type { Feature, OverlapFeature, SparseFeature, TextFeature, WeekFeature } from "./prepared.ts";
+import { buildTextVectors, TEXT_UNIT } from "./text-vectors.ts";
+import { overlapMinutes, WEEK_WORDS, type WeekBits, type WeekSlotter } from "./week-slots.ts";
+
+/** Largest mentee-pattern x mentor-pattern table kept in memory (16 MB). */
+const MAX_TABLE_CELLS = 4_000_000;
+
+export interface Sides {
+  readonly mentees: readonly Participant[];
+  readonly mentors: readonly Participant[];
+  readonly mentorIndex: ReadonlyMap<string, number>;
+  readonly menteeIndex: ReadonlyMap<string, number>;
+  readonly slotter: WeekSlotter;
+}
+
+const normalise = (value: unknown): string =>
+  value === undefined || value === null ? "" : String(value).trim().toLowerCase();
+
+function categorical(criterion: CategoricalCriterion, sides: Sides): Feature {
+  const codes = new Map<string, number>();
+  const answerOf = (p: Participant): string =>
+    normalise(criterion.question ? p.answers?.[criterion.question] : p[criterion.field!]);
+  const encode = (people: readonly Participant[]): Int32Array =>
+    Int32Array.from(people, (p) => {
+      const value = answerOf(p);
+      if (value === "") return 0;
+      if (!codes.has(value)) codes.set(value, codes.size + 1);
+      return codes.get(value)!;
+    });
+  return {
+    type: "categorical",
+    same: criterion.kind === "same",
+    mentee: encode(sides.mentees),
+    mentor: encode(sides.mentors),
+  };
+}
+
+function gap(criterion: ExperienceGapCriterion, sides: Sides): Feature {
+  const years = (people: readonly Participant[]) =>
+    Float64Array.from(people, (p) => p.yearsExperience ?? Number.NaN);
+  return {
+    type: "gap",
+    mentee: years(sides.mentees),
+    mentor: years(sides.mentors),
+    minGap: criterion.minGap ?? 2,
+    maxGap: criterion.maxGap ?? 15,
+    tolerance: criterion.tolerance ?? 3,
+  };
+}
+
+function patterns(bitsOf: readonly WeekBits[]): { pattern: Int32Array; bits: Uint32Array } {
+  const ids = new Map<string, number>();
+  const unique: WeekBits[] = [];
+  const pattern = Int32Array.from(bitsOf, (bits) => {
+    const key = bits.join(",");
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = unique.length;
+      ids.set(key, id);
+      unique.push(bits);
+    }
+    return id;
+  });
+  const bits = new Uint32Array(unique.length * WEEK_WORDS);
+  unique.forEach((b, k) => {
+    bits.set(b, k * WEEK_WORDS);
+  });
+  return { pattern, bits };
+}
+
+/**
+ * Encodes an overlap in minutes as value | failed << 16.
+ *
+ * Example: encodeOverlap(60, 120, 90) === 5000 | 1 << 16 (half the full value, below the pass mark)
+ */
+export function encodeOverlap(minutes: number, fullMinutes: number, passMinutes: number): number {
+  const value = Math.min(10_000, Math.floor((10_000 * minutes) / fullMinutes));
+  return value | (minutes < passMinutes ? 1 << 16 : 0);
+}
+
+function week(
+  sides: Sides,
+  windowsOf: (p: Participant) => Parameters<WeekSlotter["windowsToBits"]>[1],
+  fullMinutes: number,
+  passMinutes: number,
+): WeekFeature {
+  const cache = new Map<string, WeekBits>();
+  const bitsOf = (p: Participant): WeekBits => {
+    const windows = windowsOf(p);
+    const key = `${p.timeZone}|${JSON.stringify(windows)}`;
+    let bits = cache.get(key);
+    if (!bits) {
+      bits = sides.slotter.windowsToBits(p.timeZone, windows);
+      cache.set(key, bits);
+    }
+    return bits;
+  };
+  const mentee = patterns(sides.mentees.map(bitsOf));
+  const mentor = patterns(sides.mentors.map(bitsOf));
+  const menteePatterns = mentee.bits.length / WEEK_WORDS;
+  const mentorPatterns = mentor.bits.length / WEEK_WORDS;
+  let table: Int32Array | null = null;
+  if (menteePatterns * mentorPatterns <= MAX_TABLE_CELLS) {
+    table = new Int32Array(menteePatterns * mentorPatterns);
+    for (let a = 0; a < menteePatterns; a++) {
+      for (let b = 0; b < mentorPatterns; b++) {
+        const minutes = overlapMinutes(mentee.bits, mentor.bits, a * WEEK_WORDS, b * WEEK_WORDS);
+        table[a * mentorPatterns + b] = encodeOverlap(minutes, fullMinutes, passMinutes);
+      }
+    }
+  }
+  return {
+    type: "week",
+    menteePattern: mentee.pattern,
+    mentorPattern: mentor.pattern,
+    menteeBits: mentee.bits,
+    mentorBits: mentor.bits,
+    mentorPatternCount: mentorPatterns,
+    table,
+    fullMinutes,
+    passMinutes,
+  };
+}
+
+function minutesOf(time: string): number {
+  const [h, m] = time.split(":").map(Number);
+  return h * 60 + m;
+}
+
+function overlap(
+  sides: Sides,
+  itemsOf: (p: Participant, wanted: boolean) => readonly LeveledSkill[],
+): OverlapFeature {
+  const ids = new Map<string, number>();
+  const idOf = (name: string) => {
+    const key = normalise(name);
+    if (!ids.has(key)) ids.set(key, ids.size);
+    return ids.get(key)!;
+  };
+  const bestLevels = (items: readonly LeveledSkill[]) => {
+    const best = new Map<number, number>();
+    for (const { skill, level } of items) {
+      const id = idOf(skill);
+      best.set(id, Math.max(best.get(id) ?? 0, level));
+    }
+    return [...best.entries()].sort((a, b) => a[0] - b[0]);
+  };
+  const menteeStart = new Int32Array(sides.mentees.length + 1);
+  const menteeItem: number[] = [];
+  const menteeLevel: number[] = [];
+  sides.mentees.forEach((p, i) => {
+    for (const [id, level] of bestLevels(itemsOf(p, true))) {
+      menteeItem.push(id);
+      menteeLevel.push(level);
+    }
+    menteeStart[i + 1] = menteeItem.length;
+  });
+  const offered = sides.mentors.map((p) => bestLevels(itemsOf(p, false)));
+  const postingStart = new Int32Array(ids.size + 1);
+  for (const items of offered) for (const [id] of items) postingStart[id + 1]++;
+  for (let k = 0; k < ids.size; k++) postingStart[k + 1] += postingStart[k];
+  const fill = postingStart.slice(0, ids.size);
+  const postingMentor = new Int32Array(postingStart[ids.size]);
+  const postingLevel = new Int32Array(postingStart[ids.size]);
+  offered.forEach((items, j) => {
+    for (const [id, level] of items) {
+      postingMentor[fill[id]] = j;
+      postingLevel[fill[id]++] = level;
+    }
+  });
+  return {
+    type: "overlap",
+    menteeStart,
+    menteeItem: Int32Array.from(menteeItem),
+    menteeLevel: Int32Array.from(menteeLevel),
+    postingStart,
+    postingMentor,
+    postingLevel,
+  };
+}
+
+function text(criterion: GoalsCriterion, sides: Sides): TextFeature {
+  const vectors = buildTextVectors(
+    sides.mentees.map((p) => p.goals ?? ""),
+    sides.mentors.map((p) => p.experience ?? ""),
+  );
+  const { start, term, weight } = vectors.mentor;
+  const postingStart = new Int32Array(vectors.vocabularySize + 1);
+  for (let k = 0; k < term.length; k++) postingStart[term[k] + 1]++;
+  for (let t = 0; t < vectors.vocabularySize; t++) postingStart[t + 1] += postingStart[t];
+  const fill = postingStart.slice(0, vectors.vocabularySize);
+  const postingMentor = new Int32Array(term.length);
+  const postingWeight = new Int32Array(term.length);
+  for (let j = 0; j < sides.mentors.length; j++) {
+    for (let k = start[j]; k < start[j + 1]; k++) {
+      postingMentor[fill[term[k]]] = j;
+      postingWeight[fill[term[k]]++] = weight[k];
+    }
+  }
+  const unit = TEXT_UNIT * TEXT_UNIT;
+  return {
+    type: "text",
+    mentee: vectors.mentee,
+    postingStart,
+    postingMentor,
+    postingWeight,
+    divisor: (unit * (criterion.saturation ?? 0.5)) / 10_000,
+    passDot: Math.max(1, Math.ceil(unit * (criterion.minSimilarity ?? 0))),
+  };
+}
+
+function preferences(sides: Sides): SparseFeature {
+  const points = (list: readonly string[], rank: number) =>
+    Math.floor((10_000 * (list.length - rank)) / list.length);
+  const rows = sides.mentees.map(() => new Map<number, [number, number]>());
+  sides.mentees.forEach((p, i) => {
+    const list = p.preferences ?? [];
+    list.forEach((id, rank) => {
+      const j = sides.mentorIndex.get(id);
+      if (j !== undefined && !rows[i].has(j)) rows[i].set(j, [points(list, rank), -1]);
+    });
+  });
+  sides.mentors.forEach((p, j) => {
+    const list = p.preferences ?? [];
+    list.forEach((id, rank) => {
+      const i = sides.menteeIndex.get(id);
+      if (i === undefined) return;
+      const entry = rows[i].get(j) ?? [-1, -1];
+      if (entry[1] < 0) rows[i].set(j, [entry[0], points(list, rank)]);
+    });
+  });
+  const start = new Int32Array(rows.length + 1);
+  const mentor: number[] = [];
+  const value: number[] = [];
+  const menteeStates = sides.mentees.map((p) => (p.preferences?.length ?? 0) > 0);
+  const mentorStates = sides.mentors.map((p) => (p.preferences?.length ?? 0) > 0);
+  rows.forEach((row, i) => {
+    for (const [j, [fromMentee, fromMentor]] of [...row.entries()].sort((a, b) => a[0] - b[0])) {
+      const sides2 = [
+        menteeStates[i] ? Math.max(0, fromMentee) : -1,
+        mentorStates[j] ? Math.max(0, fromMentor) : -1,
+      ];
+      const stated = sides2.filter((v) => v >= 0);
+      mentor.push(j);
+      value.push(Math.max(1, Math.floor(stated.reduce((a, b) => a + b, 0) / stated.length)));
+    }
+    start[i + 1] = mentor.length;
+  });
+  return { type: "sparse", start, mentor: Int32Array.from(mentor), value: Int32Array.from(value) };
+}
+
+/**
+ * The feature of one criterion over both sides of the programme.
+ *
+ * Example: buildFeature({ kind: "language", weight: 3 }, sides) gives a MaskFeature with one bit per language.
+ */
+export function buildFeature(criterion: Criterion, sides: Sides, _config: MatchConfig): Feature {
+  switch (criterion.kind) {
+    case "same":
+    case "different":
+      return categorical(criterion, sides);
+    case "experienceGap":
+      return gap(criterion, sides);
+    case "workingHours": {
+      const start = criterion.workdayStart ?? "09:00";
+      const end = criterion.workdayEnd ?? "17:00";
+      const windows = [1, 2, 3, 4, 5].map((day) => ({ day, start, end }));
+      const daily = minutesOf(end) - minutesOf(start);
+      return week(sides, () => windows, 5 * daily, 5 * 60 * (criterion.minHours ?? 2));
+    }
+    case "availability":
+      return week(
+        sides,
+        (p) => p.availability ?? [],
+        60 * (criterion.targetHours ?? 2),
+        60 * (criterion.minHours ?? 1),
+      );
+    case "language": {
+      const bits = new Map<string, number>();
+      for (const p of [...sides.mentees, ...sides.mentors]) {
+        for (const l of p.languages ?? []) if (!bits.has(normalise(l))) bits.set(normalise(l), bits.size);
+      }
+      const words = Math.max(1, Math.ceil(bits.size / 32));
+      const mask = (people: readonly Participant[]) => {
+        const out = new Uint32Array(people.length * words);
+        people.forEach((p, k) => {
+          for (const l of p.languages ?? []) {
+            const b = bits.get(normalise(l))!;
+            out[k * words + (b >>> 5)] |= 1 << (b & 31);
+          }
+        });
+        return out;
+      };
+      return { type: "mask", words, mentee: mask(sides.mentees), mentor: mask(sides.mentors) };
+    }
+    case "skills":
+      return overlap(sides, (p, wanted) => (wanted ? p.skillsWanted : p.skillsOffered) ?? []);
+    case "topics":
+      return overlap(sides, (p) => (p.topics ?? []).map((skill) => ({ skill, level: 1 })));
+    case "goals":
+      return text(criterion, sides);
+    case "preferences":
+      return preferences(sides);
+  }
+}
