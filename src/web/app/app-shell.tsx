@@ -1,0 +1,148 @@
+import { useMutation } from "@tanstack/react-query";
+import { type ReactNode, Suspense, useEffect, useId, useState } from "react";
+import { NavLink, Outlet, useLocation, useNavigate } from "react-router";
+import type { Me } from "../../contracts/index.ts";
+import { describeError } from "../api/api-error.ts";
+import { api, currentMembership, isAdminOf, useEndSession, useMe } from "../api/queries.ts";
+import { Alert } from "../components/alert.tsx";
+import { Brand, SkipLink } from "../components/brand.tsx";
+import { Button } from "../components/button.tsx";
+import { FlashMessage } from "../components/flash.tsx";
+import { Loading } from "../components/page.tsx";
+import { ThemeToggle } from "../components/theme.tsx";
+import { OrgSwitcher } from "./org-switcher.tsx";
+import { useRouteFocus } from "./use-route-focus.ts";
+
+/** The frame of the signed-in pages: a sidebar (a drop-down menu on small screens) and the page. */
+export function AppShell({ children }: { children?: ReactNode }) {
+  const me = useMe().data;
+  const [menuOpen, setMenuOpen] = useState(false);
+  const { pathname } = useLocation();
+  const menuId = useId();
+  useRouteFocus();
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: close the menu whenever the page changes
+  useEffect(() => setMenuOpen(false), [pathname]);
+
+  if (!me) return null;
+  return (
+    <div className="app-shell">
+      <SkipLink />
+      <header className="topbar">
+        <Brand />
+        <div className="topbar__end">
+          <ThemeToggle />
+          <button
+            type="button"
+            className="icon-button menu-button"
+            aria-expanded={menuOpen}
+            aria-controls={menuId}
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" className="icon">
+              {menuOpen ? <path d="M6 6l12 12M18 6 6 18" /> : <path d="M4 7h16M4 12h16M4 17h16" />}
+            </svg>
+            <span className="visually-hidden">Menu</span>
+          </button>
+        </div>
+      </header>
+      <aside id={menuId} className={`sidebar${menuOpen ? " sidebar--open" : ""}`} aria-label="Sidebar">
+        <div className="sidebar__brand">
+          <Brand />
+          <ThemeToggle />
+        </div>
+        <OrgSwitcher me={me} />
+        <MainNav me={me} />
+        <UserPanel me={me} />
+      </aside>
+      <main id="main" tabIndex={-1} className="app-main">
+        <FlashMessage />
+        <Suspense fallback={<Loading />}>{children ?? <Outlet />}</Suspense>
+      </main>
+    </div>
+  );
+}
+
+function MainNav({ me }: { me: Me }) {
+  const isAdmin = isAdminOf(me);
+  return (
+    <nav aria-label="Main" className="main-nav">
+      <ul>
+        <li>
+          <NavLink to="/" end className="main-nav__link">
+            <NavIcon d="M4 11.5 12 5l8 6.5V20h-5v-5H9v5H4z" />
+            Home
+          </NavLink>
+        </li>
+        {isAdmin ? (
+          <>
+            <li>
+              <NavLink to="/members" end className="main-nav__link">
+                <NavIcon d="M9 11a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7zm-6 9c0-3.3 2.7-6 6-6s6 2.7 6 6M16 4.5a3.5 3.5 0 0 1 0 6.5M18 14c2 .8 3.5 3 3.5 6" />
+                Members
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/members/invitations" className="main-nav__link">
+                <NavIcon d="M15 19v-1.5c0-2.5-2.5-4.5-6-4.5s-6 2-6 4.5V19M9 10a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM19 8v6M16 11h6" />
+                Invitations
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/emails" className="main-nav__link">
+                <NavIcon d="M3 6h18v12H3zM3 7l9 6 9-6" />
+                Sent email
+              </NavLink>
+            </li>
+          </>
+        ) : null}
+        <li>
+          <NavLink to="/account" className="main-nav__link">
+            <NavIcon d="M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm-8 8c0-3.9 3.6-6 8-6s8 2.1 8 6" />
+            My account
+          </NavLink>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+function NavIcon({ d }: { d: string }) {
+  return (
+    <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" className="icon">
+      <path d={d} />
+    </svg>
+  );
+}
+
+function UserPanel({ me }: { me: Me }) {
+  const navigate = useNavigate();
+  const endSession = useEndSession();
+  const signOut = useMutation({
+    mutationFn: () => api.call("signOut"),
+    onSuccess: () => {
+      endSession();
+      navigate("/sign-in", { state: { flash: "You are signed out." } });
+    },
+  });
+  const role = currentMembership(me)?.role;
+  return (
+    <div className="user-panel">
+      <p className="user-panel__name">{me.user.name}</p>
+      <p className="user-panel__meta">
+        {me.user.email}
+        {role ? ` · ${role}` : ""}
+      </p>
+      {signOut.isError ? <Alert tone="error">{describeError(signOut.error)}</Alert> : null}
+      <Button
+        variant="secondary"
+        size="small"
+        busy={signOut.isPending}
+        busyLabel="Signing out…"
+        onClick={() => signOut.mutate()}
+      >
+        Sign out
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId } from "react";
+
+/** "is required" from a schema reads best after the field's label: "Email is required". */
+export function phraseError(label: string, message: string): string {
+  return /^[a-z]/.test(message) ? `${label} ${message}` : message;
+}
+
+interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
+  label: string;
+  name: string;
+  hint?: ReactNode;
+  error?: string;
+}
+
+/** A labelled input with its hint and error tied to it for screen readers. */
+export function Field({ label, name, hint, error, id, className, ...input }: FieldProps) {
+  const generated = useId();
+  const inputId = id ?? `${name}-${generated}`;
+  const hintId = hint ? `${inputId}-hint` : undefined;
+  const errorId = error ? `${inputId}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`field${error ? " field--invalid" : ""}${className ? ` ${className}` : ""}`}>
+      <label htmlFor={inputId} className="field__label">
+        {label}
+      </label>
+      {hint ? (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={inputId}
+        name={name}
+        className="input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        aria-required={input.required ? true : undefined}
+        {...input}
+        required={false}
+      />
+      {error ? (
+        <p id={errorId} className="field__error">
+          <span aria-hidden="true" className="field__error-icon">
+            !
+          </span>
+          {phraseError(label, error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
+  label: string;
+  name: string;
+  error?: string;
+  children: ReactNode;
+}
+
+export function SelectField({ label, name, error, id, children, className, ...select }: SelectFieldProps) {
+  const generated = useId();
+  const selectId = id ?? `${name}-${generated}`;
+  const errorId = error ? `${selectId}-error` : undefined;
+  return (
+    <div className={`field${error ? " field--invalid" : ""}${className ? ` ${className}` : ""}`}>
+      <label htmlFor={selectId} className="field__label">
+        {label}
+      </label>
+      <select
+        id={selectId}
+        name={name}
+        className="input select"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={errorId}
+        {...select}
+      >
+        {children}
+      </select>
+      {error ? (
+        <p id={errorId} className="field__error">
+          <span aria-hidden="true" className="field__error-icon">
+            !
+          </span>
+          {phraseError(label, error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}

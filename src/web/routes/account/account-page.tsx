@@ -1,0 +1,24 @@
+import { useMe } from "../../api/queries.ts";
+import { PageHeader } from "../../components/page.tsx";
+import { VerifyEmailNotice } from "../../components/verify-banner.tsx";
+import { PasswordCard } from "./password-card.tsx";
+import { ProfileCard } from "./profile-card.tsx";
+import { SessionsCard } from "./sessions-card.tsx";
+
+export default function AccountPage() {
+  const me = useMe().data!;
+  return (
+    <>
+      <PageHeader
+        title="My account"
+        description="Your name, password and the devices you are signed in on."
+      />
+      <VerifyEmailNotice me={me} />
+      <div className="card-grid">
+        <ProfileCard me={me} />
+        <PasswordCard />
+      </div>
+      <SessionsCard />
+    </>
+  );
+}

@@ -1,0 +1,153 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { Link, useSearchParams } from "react-router";
+import { RoleSchema, MemberStatusSchema } from "../../../contracts/index.ts";
+import { describeError } from "../../api/api-error.ts";
+import { api, isAdminOf, queryKeys, useMe } from "../../api/queries.ts";
+import { Alert } from "../../components/alert.tsx";
+import { AdminOnly } from "../../components/admin-only.tsx";
+import { Button } from "../../components/button.tsx";
+import { EmptyState, Loading, PageHeader } from "../../components/page.tsx";
+import { MemberTable } from "./member-table.tsx";
+
+const pageSize = 50;
+
+export default function MembersPage() {
+  const me = useMe().data!;
+  if (!isAdminOf(me) || !me.currentOrgId) return <AdminOnly title="Members" />;
+  return <Members orgId={me.currentOrgId} myUserId={me.user.id} />;
+}
+
+function Members({ orgId, myUserId }: { orgId: string; myUserId: string }) {
+  const [search, setSearch] = useSearchParams();
+  const q = search.get("q") ?? "";
+  const role = RoleSchema.safeParse(search.get("role")).data;
+  const status = MemberStatusSchema.safeParse(search.get("status")).data;
+  const page = Math.max(0, Number(search.get("page")) || 0);
+  const [draft, setDraft] = useState(q);
+
+  // Search as the person types, a moment after they pause.
+  useEffect(() => {
+    if (draft === q) return;
+    const timer = setTimeout(() => update({ q: draft, page: "" }), 300);
+    return () => clearTimeout(timer);
+  });
+
+  function update(changes: Record<string, string>) {
+    const next = new URLSearchParams(search);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    setSearch(next, { replace: true });
+  }
+
+  const filters = { q, role, status, limit: pageSize, offset: page * pageSize };
+  const members = useQuery({
+    queryKey: queryKeys.members(orgId, filters),
+    queryFn: () => api.call("listMembers", { params: { orgId }, query: filters }),
+    placeholderData: keepPreviousData,
+  });
+  const total = members.data?.total ?? 0;
+  const lastPage = Math.max(0, Math.ceil(total / pageSize) - 1);
+  const filtered = Boolean(q || role || status);
+
+  return (
+    <>
+      <PageHeader
+        title="Members"
+        description="Everyone in your organisation. Change roles, or deactivate people who have left."
+        actions={
+          <Link to="/members/invitations" className="button button--primary">
+            Invite people
+          </Link>
+        }
+      />
+      <search className="toolbar" aria-label="Filter members">
+        <div className="field toolbar__search">
+          <label htmlFor="member-search" className="field__label">
+            Search members
+          </label>
+          <input
+            id="member-search"
+            type="search"
+            className="input"
+            placeholder="Name or email"
+            value={draft}
+            onChange={(event) => setDraft(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === "Enter") update({ q: draft, page: "" });
+            }}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="member-role" className="field__label">
+            Role
+          </label>
+          <select
+            id="member-role"
+            className="input select"
+            value={role ?? ""}
+            onChange={(event) => update({ role: event.target.value, page: "" })}
+          >
+            <option value="">Any role</option>
+            <option value="owner">Owner</option>
+            <option value="admin">Admin</option>
+            <option value="member">Member</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="member-status" className="field__label">
+            Status
+          </label>
+          <select
+            id="member-status"
+            className="input select"
+            value={status ?? ""}
+            onChange={(event) => update({ status: event.target.value, page: "" })}
+          >
+            <option value="">Any status</option>
+            <option value="active">Active</option>
+            <option value="deactivated">Deactivated</option>
+          </select>
+        </div>
+      </search>
+      <p className="result-count" aria-live="polite">
+        {members.data ? `${total} ${total === 1 ? "member" : "members"}${filtered ? " found" : ""}` : ""}
+      </p>
+      {members.isPending ? <Loading label="Loading members…" /> : null}
+      {members.isError ? <Alert tone="error">{describeError(members.error)}</Alert> : null}
+      {members.data && members.data.members.length === 0 ? (
+        <EmptyState title={filtered ? "No one matches" : "No members yet"}>
+          <p>{filtered ? "Try another name, or clear the filters." : "Invite people to get started."}</p>
+        </EmptyState>
+      ) : null}
+      {members.data && members.data.members.length > 0 ? (
+        <MemberTable orgId={orgId} members={members.data.members} myUserId={myUserId} />
+      ) : null}
+      {total > pageSize ? (
+        <nav className="pager" aria-label="Member pages">
+          <Button
+            variant="secondary"
+            size="small"
+            disabled={page === 0}
+            onClick={() => update({ page: String(page - 1) })}
+          >
+            Previous
+          </Button>
+          <span>
+            Page {page + 1} of {lastPage + 1}
+          </span>
+          <Button
+            variant="secondary"
+            size="small"
+            disabled={page >= lastPage}
+            onClick={() => update({ page: String(page + 1) })}
+          >
+            Next
+          </Button>
+        </nav>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+import { useState } from "react";
+import { Link, useParams } from "react-router";
+import { describeError } from "../../api/api-error.ts";
+import { isAdminOf, useMe } from "../../api/queries.ts";
+import { AdminOnly } from "../../components/admin-only.tsx";
+import { Alert } from "../../components/alert.tsx";
+import { formatDateTime } from "../../components/format.ts";
+import { EmptyState, Loading, PageHeader } from "../../components/page.tsx";
+import { LinkifiedText } from "./linkified-text.tsx";
+import { useSentEmails } from "./use-sent-emails.ts";
+
+export default function SentEmailPage() {
+  const me = useMe().data!;
+  if (!isAdminOf(me) || !me.currentOrgId) return <AdminOnly title="Sent email" />;
+  return <SentEmail orgId={me.currentOrgId} />;
+}
+
+function SentEmail({ orgId }: { orgId: string }) {
+  const { emailId } = useParams();
+  const emails = useSentEmails(orgId);
+  const [view, setView] = useState<"text" | "html">("text");
+  const email = emails.data?.emails.find((item) => item.id === emailId);
+  const back = (
+    <Link to="/emails" className="back-link">
+      <span aria-hidden="true">←</span> All sent email
+    </Link>
+  );
+
+  if (emails.isPending) return <Loading label="Loading email…" />;
+  if (emails.isError) return <Alert tone="error">{describeError(emails.error)}</Alert>;
+  if (!email) {
+    return (
+      <>
+        {back}
+        <PageHeader title="Email not found" />
+        <EmptyState title="This email is not in the list">
+          <p>It may belong to another organisation.</p>
+        </EmptyState>
+      </>
+    );
+  }
+
+  return (
+    <>
+      {back}
+      <PageHeader title={email.subject} />
+      <dl className="email-meta">
+        <div>
+          <dt>To</dt>
+          <dd>{email.to}</dd>
+        </div>
+        <div>
+          <dt>Sent</dt>
+          <dd>{formatDateTime(email.createdAt)}</dd>
+        </div>
+      </dl>
+      <fieldset className="segmented">
+        <legend className="visually-hidden">Show the email as</legend>
+        <button
+          type="button"
+          className="segmented__option"
+          aria-pressed={view === "text"}
+          onClick={() => setView("text")}
+        >
+          Text
+        </button>
+        <button
+          type="button"
+          className="segmented__option"
+          aria-pressed={view === "html"}
+          onClick={() => setView("html")}
+        >
+          HTML
+        </button>
+      </fieldset>
+      <section className="email-body" aria-label={view === "text" ? "Email text" : "Email as HTML"}>
+        {view === "text" ? (
+          <LinkifiedText text={email.text} />
+        ) : (
+          // An empty sandbox: the email's HTML runs no script, submits no form and cannot reach this page.
+          <iframe
+            title={`HTML of “${email.subject}”`}
+            className="email-frame"
+            sandbox=""
+            srcDoc={email.html}
+          />
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+/**
+ * The web app lives in src/web and builds into dist/web, which the server serves
+ * (index.html for client routes, hashed files under /assets/).
+ */
+export default defineConfig({
+  root: "src/web",
+  plugins: [react()],
+  build: {
+    outDir: "../../dist/web",
+    emptyOutDir: true,
+    // The server's CSP forbids inline scripts and styles: never inline assets as data: scripts.
+    assetsInlineLimit: 0,
+    sourcemap: true,
+  },
+  server: {
+    proxy: { "/api": "http://localhost:3000" },
+  },
+});
