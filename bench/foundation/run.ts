@@ -1,0 +1,144 @@
+/**
+ * Foundation figures: start-up time to healthy (new and existing data folder), GET /api/me
+ * throughput and p99 at 50 connections on PostgreSQL beside a bare Fastify route doing the same
+ * session lookup (the ceiling), and the web app's initial JS size gzipped.
+ *
+ *   npx tsx bench/foundation/run.ts            (uses postgres://postgres@127.0.0.1:5432, or BENCH_DATABASE_URL)
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import pg from "pg";
+import { runLoad } from "./load.ts";
+
+const root = new URL("../../", import.meta.url).pathname;
+const tsx = join(root, "node_modules/.bin/tsx");
+const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const CONCURRENCY = 50;
+const LOAD_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+
+function start(args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(tsx, args, { cwd: root, env: { ...process.env, LOG_LEVEL: "warn", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+}
+
+async function waitHealthy(port: number, child: ChildProcess, timeoutMs = 120_000): Promise<number> {
+  const began = performance.now();
+  let output = "";
+  child.stderr?.on("data", (chunk) => {
+    output += chunk;
+  });
+  while (performance.now() - began < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (response.ok) return performance.now() - began;
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`not healthy after ${timeoutMs} ms: ${output}`);
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+async function startupFigures(): Promise<{ fresh: number; existing: number[] }> {
+  const dataDir = mkdtempSync(join(os.tmpdir(), "trellis-bench-"));
+  const port = 3900;
+  const env = { PORT: String(port), HOST: "127.0.0.1", TRELLIS_DATA_DIR: dataDir };
+  try {
+    let child = start(["src/cli/main.ts", "serve"], env);
+    const fresh = await waitHealthy(port, child);
+    await stop(child);
+    const existing: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      child = start(["src/cli/main.ts", "serve"], env);
+      existing.push(await waitHealthy(port, child));
+      await stop(child);
+    }
+    return { fresh, existing };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function throughputFigures() {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  const name = `trellis_bench_${process.pid}`;
+  await admin.query(`create database ${name}`);
+  const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+  const port = 3901;
+  const trellis = start(["src/cli/main.ts", "serve"], { PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, LOG_LEVEL: "silent" });
+  let bare: ChildProcess | undefined;
+  try {
+    await waitHealthy(port, trellis);
+    const setup = await fetch(`http://127.0.0.1:${port}/api/setup`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ organisationName: "Bench", name: "Bench Owner", email: "bench@bench.test", password: "bench-password-1" }),
+    });
+    const cookie = (setup.headers.get("set-cookie") ?? "").split(";")[0];
+    if (!cookie) throw new Error(`set-up failed: ${setup.status} ${await setup.text()}`);
+    const headers = { cookie };
+    await runLoad({ url: `http://127.0.0.1:${port}/api/me`, headers, concurrency: CONCURRENCY, seconds: 2 });
+    const ours = await runLoad({ url: `http://127.0.0.1:${port}/api/me`, headers, concurrency: CONCURRENCY, seconds: LOAD_SECONDS });
+    await stop(trellis);
+
+    const dbClient = new pg.Client({ connectionString: databaseUrl });
+    await dbClient.connect();
+    const { rows } = await dbClient.query("select value from instance_settings where key = 'token_secret'");
+    await dbClient.end();
+    bare = start(["bench/foundation/bare-session-server.ts", databaseUrl, String(port + 1), rows[0].value], {});
+    await new Promise<void>((resolve, reject) => {
+      bare?.stdout?.on("data", (chunk) => String(chunk).includes("ready") && resolve());
+      bare?.once("exit", () => reject(new Error("bare server exited")));
+    });
+    await runLoad({ url: `http://127.0.0.1:${port + 1}/api/me`, headers, concurrency: CONCURRENCY, seconds: 2 });
+    const ceiling = await runLoad({ url: `http://127.0.0.1:${port + 1}/api/me`, headers, concurrency: CONCURRENCY, seconds: LOAD_SECONDS });
+    return { ours, ceiling };
+  } finally {
+    await stop(trellis);
+    if (bare) await stop(bare);
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+function initialJsGzipped(): { files: string[]; bytes: number } | null {
+  let html: string;
+  try {
+    html = readFileSync(join(root, "dist/web/index.html"), "utf8");
+  } catch {
+    return null;
+  }
+  const files = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((match) => match[1]);
+  const bytes = files.reduce((sum, file) => sum + gzipSync(readFileSync(join(root, "dist/web", file))).length, 0);
+  return { files, bytes };
+}
+
+const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+console.log(`Machine: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
+console.log(`Inputs: ${CONCURRENCY} connections, ${LOAD_SECONDS} s per run after a 2 s warm-up; PostgreSQL at ${new URL(serverUrl).host}\n`);
+
+const startup = await startupFigures();
+const median = [...startup.existing].sort((a, b) => a - b)[1];
+console.log("Start-up to healthy (npm start path: tsx src/cli/main.ts serve, web already built)");
+console.log(`  new data folder (initdb + migrations): ${(startup.fresh / 1000).toFixed(2)} s`);
+console.log(`  existing data folder: median ${(median / 1000).toFixed(2)} s of ${startup.existing.map((ms) => (ms / 1000).toFixed(2)).join(", ")} s (goal ≤ 3 s)\n`);
+
+const { ours, ceiling } = await throughputFigures();
+const row = (label: string, result: typeof ours) =>
+  `  ${label.padEnd(34)} ${result.requestsPerSecond.toFixed(0).padStart(7)} req/s   p50 ${result.p50Ms.toFixed(1).padStart(6)} ms   p99 ${result.p99Ms.toFixed(1).padStart(6)} ms   errors ${result.errors}`;
+console.log("GET /api/me on PostgreSQL");
+console.log(row("Trellis (full stack)", ours));
+console.log(row("bare Fastify, same lookup (ceiling)", ceiling));
+console.log(`  Trellis reaches ${((ours.requestsPerSecond / ceiling.requestsPerSecond) * 100).toFixed(0)}% of the ceiling\n`);
+
+const js = initialJsGzipped();
+console.log(js ? `Web initial JS gzipped: ${(js.bytes / 1024).toFixed(1)} kB in ${js.files.length} file(s) (goal ≤ 200 kB)` : "Web initial JS: no build in dist/web (run npm run build:web)");
