@@ -1,0 +1,115 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousViolations } from "./support/axe.ts";
+import { launchBrowser, openPage } from "./support/browser.ts";
+import { defaultOwner, invite, linksInSentEmail, setUpThroughPage, signIn } from "./support/flows.ts";
+import { type RunningServer, startServer } from "./support/server.ts";
+
+const schemes = ["light", "dark"] as const;
+
+describe("accessibility of every page, light and dark", () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("has no serious or critical axe violation", async () => {
+    const problems: string[] = [];
+
+    // Set-up exists only before the first organisation: scan it in both schemes first.
+    for (const colorScheme of schemes) {
+      const page = await openPage(browser, server.url, { colorScheme });
+      await page.goto("/setup");
+      problems.push(...(await seriousViolations(page, `set-up [${colorScheme}]`)));
+      await page.context().close();
+    }
+
+    // Data for the other pages: an organisation, an invitation, a reset link.
+    const owner = await openPage(browser, server.url);
+    await setUpThroughPage(owner);
+    await invite(owner, "lin@example.org", "admin");
+    const invitationLink = (await linksInSentEmail(owner, "lin@example.org", /invit/i)).find((link) =>
+      link.includes("/invitations/"),
+    );
+    expect(invitationLink).toBeDefined();
+    const invitationPath = new URL(invitationLink!).pathname;
+    await owner.context().close();
+
+    for (const colorScheme of schemes) {
+      const scan = async (page: import("playwright-core").Page, label: string) =>
+        problems.push(...(await seriousViolations(page, `${label} [${colorScheme}]`)));
+
+      const visitor = await openPage(browser, server.url, { colorScheme });
+      await visitor.goto("/sign-in");
+      await scan(visitor, "sign-in");
+      // A sign-in with errors shown.
+      await visitor.getByRole("button", { name: "Sign in" }).click();
+      await visitor.getByRole("alert").first().waitFor();
+      await scan(visitor, "sign-in with errors");
+      await visitor.goto("/forgot-password");
+      await scan(visitor, "forgot password");
+      await visitor.getByLabel("Email").fill("nobody@example.org");
+      await visitor.getByRole("button", { name: "Send reset link" }).click();
+      await visitor.getByText("Check your email").waitFor();
+      await scan(visitor, "forgot password, sent");
+      await visitor.goto(`/reset-password?token=${"x".repeat(40)}`);
+      await scan(visitor, "reset password");
+      await visitor.goto(`/verify-email?token=${"x".repeat(40)}`);
+      await visitor.getByRole("alert").waitFor();
+      await scan(visitor, "verify email");
+      await visitor.goto(invitationPath);
+      await visitor.getByRole("button", { name: "Accept invitation" }).waitFor();
+      await scan(visitor, "accept invitation");
+      await visitor.goto("/no-such-page");
+      await scan(visitor, "404 signed out");
+      await visitor.context().close();
+
+      const page = await openPage(browser, server.url, { colorScheme });
+      await signIn(page, defaultOwner.email, defaultOwner.password);
+      await page.getByRole("heading", { name: "Welcome, Ada" }).waitFor();
+      await scan(page, "home");
+      for (const [path, label] of [
+        ["/account", "my account"],
+        ["/members", "members"],
+        ["/members/invitations", "invitations"],
+        ["/emails", "sent email"],
+        ["/somewhere/else", "404 signed in"],
+      ] as const) {
+        await page.goto(path);
+        await scan(page, label);
+      }
+      await page.goto("/emails");
+      await page.getByRole("listitem").getByRole("link").first().click();
+      await scan(page, "sent email, text");
+      await page.getByRole("button", { name: "HTML" }).click();
+      await page.locator("iframe").waitFor();
+      await scan(page, "sent email, HTML");
+      await page.context().close();
+    }
+
+    expect(problems, problems.join("\n")).toEqual([]);
+  });
+
+  it("remembers the theme chosen with the toggle", async () => {
+    const page = await openPage(browser, server.url, { colorScheme: "light" });
+    await page.goto("/sign-in");
+    const toggle = page.getByRole("button", { name: "Dark theme" });
+    expect(await toggle.getAttribute("aria-pressed")).toBe("false");
+    await toggle.click();
+    expect(await page.locator("html").getAttribute("data-theme")).toBe("dark");
+    await page.reload();
+    await page.getByRole("heading", { name: "Sign in" }).waitFor();
+    expect(await page.getByRole("button", { name: "Dark theme" }).getAttribute("aria-pressed")).toBe("true");
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe("rgb(15, 21, 18)");
+    await page.context().close();
+  });
+});

@@ -1,0 +1,66 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, openPage } from "./support/browser.ts";
+import {
+  defaultOwner,
+  invite,
+  linksInSentEmail,
+  setUpThroughPage,
+  signIn,
+  signOut,
+} from "./support/flows.ts";
+import { type RunningServer, startServer } from "./support/server.ts";
+
+describe("first run, then inviting a member", () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("sets up, invites by email, and the member joins through the emailed link", async () => {
+    const owner = await openPage(browser, server.url);
+    await setUpThroughPage(owner);
+    await owner.getByText("Your organisation is ready").waitFor();
+
+    const memberEmail = "grace@example.org";
+    await invite(owner, memberEmail, "member");
+    await owner.getByRole("listitem").filter({ hasText: memberEmail }).getByText("pending").waitFor();
+
+    const links = await linksInSentEmail(owner, memberEmail, /invit/i);
+    const invitationLink = links.find((link) => new URL(link).pathname.startsWith("/invitations/"));
+    expect(invitationLink, `links in the invitation email: ${links.join(", ")}`).toBeDefined();
+
+    // The member, in a browser of their own.
+    const member = await openPage(browser, server.url);
+    await member.goto(invitationLink!);
+    await member.getByRole("heading", { name: `Join ${defaultOwner.organisationName}` }).waitFor();
+    await expect(member.getByLabel("Email").inputValue()).resolves.toBe(memberEmail);
+    await member.getByLabel("Your name").fill("Grace Hopper");
+    await member.getByLabel("Password").fill("a long new password");
+    await member.getByRole("button", { name: "Accept invitation" }).click();
+    await member.getByRole("heading", { name: "Welcome, Grace" }).waitFor();
+    await member.getByText(`You are a member of ${defaultOwner.organisationName}`).waitFor();
+    // Members do not see the admin pages.
+    expect(await member.getByRole("link", { name: "Members" }).count()).toBe(0);
+
+    await signOut(member);
+    await member.getByText("You are signed out.").waitFor();
+
+    // The password chosen on the invitation works for signing in again.
+    await signIn(member, memberEmail, "a long new password");
+    await member.getByRole("heading", { name: "Welcome, Grace" }).waitFor();
+    await signOut(member);
+
+    // The owner sees the invitation accepted and the new member listed.
+    await owner.goto("/members");
+    await owner.getByRole("cell", { name: /Grace Hopper/ }).waitFor();
+  });
+});
