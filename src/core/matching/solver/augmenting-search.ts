@@ -24,6 +24,7 @@ export class AugmentingSearch {
   private readonly heap: IndexedHeap;
   /** Nodes settled by the last search (a measure of work). */
   settledTotal = 0;
+  touchedTotal = 0;
 
   constructor(private readonly state: MatchingState) {
     const nodeCount = state.menteeCount + state.mentorCount;
@@ -67,7 +68,8 @@ export class AugmentingSearch {
           if (settled[next]) continue;
           const nd = d + (weight[e] - u[k] - vj);
           const old = distance[next];
-          if (nd < old) {
+          // Nodes at or beyond the best event found so far can never be settled: skip them.
+          if (nd < old && nd < best) {
             distance[next] = nd;
             predecessorEdge[next] = e;
             if (old === Number.POSITIVE_INFINITY) {
@@ -90,7 +92,7 @@ export class AugmentingSearch {
           if (settled[j]) continue;
           const nd = base + v[j] - weight[e];
           const old = distance[j];
-          if (nd < old) {
+          if (nd < old && nd < best) {
             distance[j] = nd;
             predecessorEdge[j] = e;
             if (mentorDegree[j] < mentorRoom[j]) {
@@ -124,6 +126,7 @@ export class AugmentingSearch {
     if (bestNode !== rootNode) this.augment(bestNode, rootNode);
     for (let t = 0; t < count; t++) distance[touched[t]] = Number.POSITIVE_INFINITY;
     this.touchedCount = count;
+    this.touchedTotal += count;
   }
 
   /** Flips the alternating path ending at `end` (a mentor with room, or a mentee giving up a pair). */

@@ -1,15 +1,52 @@
-import type { DualPrices } from "../problem.ts";
 import { addEdge, type MatchingState, removeEdge } from "./matching-state.ts";
 
 function greedyOnTightEdges(s: MatchingState): void {
   const { rowStart, edgeMentor, weight, allowed, menteePrice: u, mentorPrice: v } = s;
   for (let i = 0; i < s.menteeCount; i++) {
+    if (s.menteeRoom[i] > 1) {
+      greedyTopEdges(s, i);
+      continue;
+    }
     for (let e = rowStart[i], end = rowStart[i + 1]; e < end; e++) {
       if (s.menteeDegree[i] >= s.menteeRoom[i]) break;
       const j = edgeMentor[e];
       if (allowed[e] === 1 && u[i] + v[j] === weight[e] && s.mentorDegree[j] < s.mentorRoom[j]) addEdge(s, e);
     }
   }
+}
+
+/**
+ * For a row with room > 1: take its edges in descending reduced weight w - v while the other end has
+ * room; stop at the first edge whose other end is full (price u_i = its reduced weight, still taking
+ * ties) or when the row is full (u_i = the next reduced weight, or 0). Taken edges then satisfy
+ * u_i + v_j <= w_ij and the others u_i + v_j >= w_ij.
+ */
+function greedyTopEdges(s: MatchingState, i: number): void {
+  const { rowStart, edgeMentor, weight, allowed, menteePrice: u, mentorPrice: v } = s;
+  const order: number[] = [];
+  for (let e = rowStart[i]; e < rowStart[i + 1]; e++) if (allowed[e] === 1) order.push(e);
+  const gain = (e: number) => weight[e] - v[edgeMentor[e]];
+  order.sort((a, b) => gain(b) - gain(a) || a - b);
+  let blocked = false;
+  let blockedAt = 0;
+  let price = 0;
+  for (const e of order) {
+    const g = gain(e);
+    if (g <= 0) break;
+    if (s.menteeDegree[i] >= s.menteeRoom[i]) {
+      price = blocked ? blockedAt : g;
+      break;
+    }
+    if (blocked && g < blockedAt) break;
+    const j = edgeMentor[e];
+    if (s.mentorDegree[j] < s.mentorRoom[j]) addEdge(s, e);
+    else if (!blocked) {
+      blocked = true;
+      blockedAt = g;
+      price = g;
+    }
+  }
+  u[i] = price;
 }
 
 function setMenteePricesFromMentorPrices(s: MatchingState): void {
@@ -46,8 +83,8 @@ export function coldStart(s: MatchingState): void {
  *
  * Example: previous v = [300, 0]; if mentor 0 ends the greedy pass full, nothing needs repair.
  */
-export function warmStart(s: MatchingState, prices: DualPrices): void {
-  s.mentorPrice.set(prices.mentorPrice);
+export function warmStart(s: MatchingState, columnPrices: Float64Array): void {
+  s.mentorPrice.set(columnPrices);
   for (let j = 0; j < s.mentorCount; j++) if (!(s.mentorPrice[j] > 0)) s.mentorPrice[j] = 0;
   setMenteePricesFromMentorPrices(s);
   greedyOnTightEdges(s);
