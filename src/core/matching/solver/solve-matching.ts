@@ -62,14 +62,14 @@ export function solveMatching(graph: CandidateGraph, options: SolveOptions): Mat
   let searches = 0;
   for (let i = 0; i < rows.menteeCount && !stopped; i++) {
     while (menteeDegree[i] < menteeRoom[i] && menteePrice[i] > 0) {
-      search.run(i);
-      if (++searches % POLL_EVERY === 0) {
+      if ((searches++ & (POLL_EVERY - 1)) === 0) {
         options.onProgress?.(i / rows.menteeCount);
         if (options.shouldStop?.()) {
           stopped = true;
           break;
         }
       }
+      search.run(i);
     }
   }
   if (!stopped) tightenChosenEdges(state);
