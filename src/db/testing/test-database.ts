@@ -1,13 +1,18 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { type DatabaseHandle, openDatabase } from "../connection.ts";
+import { type DatabaseHandle, migrationsFolder, openDatabase } from "../connection.ts";
 
 /**
  * Fresh, migrated databases for tests, fast.
  *
- * PGlite (default): one migrated template per test process, cloned in memory for each caller
- * (a clone is ~10x faster than initdb + migrations). PostgreSQL (when the test run sets
+ * PGlite (default): a migrated data folder is dumped once to a cache file (keyed by the
+ * migrations and the PGlite version, shared by every test process and run) and each caller
+ * loads that dump into a new in-memory PGlite: ~0.5 s, against ~6 s for initdb + migrations. PostgreSQL (when the test run sets
  * TRELLIS_TEST_DB=postgres and TEST_DATABASE_URL): one migrated template database, copied with
  * CREATE DATABASE ... TEMPLATE for each caller and dropped on close.
  */
@@ -20,17 +25,51 @@ export function testDatabaseKind(): "pglite" | "postgres" {
   return process.env.TRELLIS_TEST_DB === "postgres" && process.env.TEST_DATABASE_URL ? "postgres" : "pglite";
 }
 
-let embeddedTemplate: Promise<PGlite> | undefined;
+let embeddedTemplate: Promise<Blob> | undefined;
+
+/** What the template depends on: the migration files and the PGlite build that reads the dump. */
+async function templateKey(): Promise<string> {
+  const hash = createHash("sha256");
+  const pgliteEntry = createRequire(import.meta.url).resolve("@electric-sql/pglite");
+  const packageRoot = pgliteEntry.slice(0, pgliteEntry.lastIndexOf("@electric-sql/pglite") + 20);
+  hash.update(await readFile(join(packageRoot, "package.json")));
+  const walk = async (folder: string): Promise<void> => {
+    for (const entry of (await readdir(folder, { withFileTypes: true })).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else hash.update(entry.name).update(await readFile(path));
+    }
+  };
+  await walk(migrationsFolder);
+  return hash.digest("hex").slice(0, 16);
+}
+
+async function loadOrBuildTemplate(): Promise<Blob> {
+  const folder = join(tmpdir(), "trellis-test-cache");
+  const file = join(folder, `pglite-template-${await templateKey()}.tar`);
+  try {
+    return new Blob([await readFile(file)]);
+  } catch {
+    // Not cached yet: build it (another process may race us; the rename makes either copy whole).
+  }
+  const template = await PGlite.create();
+  const handle = await openDatabase({ kind: "pglite", pglite: template });
+  await handle.migrate();
+  const dump = await template.dumpDataDir("none");
+  await template.close();
+  await mkdir(folder, { recursive: true });
+  const partial = `${file}.${process.pid}.${randomBytes(3).toString("hex")}`;
+  await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
+  await rename(partial, file);
+  return dump;
+}
 
 async function createEmbeddedTestDatabase(): Promise<DatabaseHandle> {
-  embeddedTemplate ??= (async () => {
-    const template = await PGlite.create();
-    const handle = await openDatabase({ kind: "pglite", pglite: template });
-    await handle.migrate();
-    return template;
-  })();
-  const clone = (await (await embeddedTemplate).clone()) as PGlite;
-  return openDatabase({ kind: "pglite", pglite: clone });
+  embeddedTemplate ??= loadOrBuildTemplate();
+  const pglite = await PGlite.create({ loadDataDir: await embeddedTemplate });
+  return openDatabase({ kind: "pglite", pglite });
 }
 
 let serverTemplate: Promise<string> | undefined;
