@@ -36,6 +36,9 @@ const memberColumns = {
   email: users.email,
 };
 
+/** Arbitrary constant: the advisory lock key that serialises first-run set-up. */
+const FIRST_RUN_SET_UP_LOCK_KEY = 7_424_212;
+
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
@@ -46,6 +49,14 @@ export function organisationsRepository(db: Database) {
     async create(name: string): Promise<OrgId> {
       const [row] = await db.insert(organisations).values({ name }).returning({ id: organisations.id });
       return row.id as OrgId;
+    },
+
+    /**
+     * Serialises first-run set-up: holds a transaction-scoped advisory lock, so two set-ups
+     * racing on an empty database cannot both see zero organisations (call inside a transaction).
+     */
+    async lockFirstRunSetUp(): Promise<void> {
+      await db.execute(sql`select pg_advisory_xact_lock(${FIRST_RUN_SET_UP_LOCK_KEY})`);
     },
 
     async countOrganisations(): Promise<number> {

@@ -7,11 +7,12 @@ import { hashPassword } from "../security/passwords.ts";
 
 /**
  * First-run set-up: creates the first organisation and its owner in one transaction. Refused
- * once any organisation exists (two racing set-ups: the unique email or the count check stops the second).
+ * once any organisation exists; racing set-ups are serialised by a lock, so only the first wins.
  */
 export async function setUpOrganisation(deps: ServerDeps, input: SetupRequest): Promise<UserId> {
   const passwordHash = await hashPassword(input.password);
   return inTransaction(deps.db, async (repos) => {
+    await repos.organisations.lockFirstRunSetUp();
     if ((await repos.organisations.countOrganisations()) > 0) {
       throw new AppError("already_set_up", "Trellis is already set up. Sign in instead.");
     }
