@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { Writable } from "node:stream";
 import cookie from "@fastify/cookie";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
@@ -16,12 +17,14 @@ export interface BuildAppOptions {
   /** Folder of the built web app (dist/web); null serves the API only. */
   webRoot?: string | null;
   logger?: boolean;
+  /** Where JSON logs go (stdout by default); tests pass a stream to read them. */
+  logStream?: Writable;
 }
 
 /** The whole HTTP application, wired to its dependencies. Tests drive it with app.inject(). */
 export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger === false ? false : loggerOptions(deps.config.logLevel),
+    logger: options.logger === false ? false : loggerOptions(deps.config.logLevel, options.logStream),
     genReqId: (request) => {
       const given = request.headers["x-request-id"];
       return typeof given === "string" && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();

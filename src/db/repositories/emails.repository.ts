@@ -11,6 +11,26 @@ export interface StoredEmail {
   text: string;
   html: string;
   createdAt: Date;
+  transport: "smtp" | "outbox";
+  deliveredAt: Date | null;
+  attempts: number;
+  lastError: string | null;
+}
+
+function toStoredEmail(row: typeof sentEmails.$inferSelect): StoredEmail {
+  return {
+    id: row.id,
+    orgId: row.orgId as OrgId | null,
+    to: row.toAddress,
+    subject: row.subject,
+    text: row.textBody,
+    html: row.htmlBody,
+    createdAt: row.createdAt,
+    transport: row.transport,
+    deliveredAt: row.deliveredAt,
+    attempts: row.attempts,
+    lastError: row.lastError,
+  };
 }
 
 /** The record of every email sent, which doubles as the outbox when no SMTP server is set. */
@@ -78,15 +98,18 @@ export function emailsRepository(db: Database) {
         .where(scope)
         .orderBy(desc(sentEmails.createdAt))
         .limit(options.limit);
-      return rows.map((row) => ({
-        id: row.id,
-        orgId: row.orgId as OrgId | null,
-        to: row.toAddress,
-        subject: row.subject,
-        text: row.textBody,
-        html: row.htmlBody,
-        createdAt: row.createdAt,
-      }));
+      return rows.map(toStoredEmail);
+    },
+
+    /** Emails sent to one address, newest first. */
+    async listSentTo(address: string, limit: number): Promise<StoredEmail[]> {
+      const rows = await db
+        .select()
+        .from(sentEmails)
+        .where(eq(sentEmails.toAddress, address))
+        .orderBy(desc(sentEmails.createdAt))
+        .limit(limit);
+      return rows.map(toStoredEmail);
     },
   };
 }

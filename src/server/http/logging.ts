@@ -1,3 +1,4 @@
+import type { Writable } from "node:stream";
 import type { FastifyServerOptions } from "fastify";
 
 /** Strips secrets that travel in URLs (invitation and reset tokens) before a URL is logged. */
@@ -8,9 +9,10 @@ export function redactUrl(url: string): string {
 }
 
 /** Structured request logs with a request id; never a password, token or cookie. */
-export function loggerOptions(level: string): FastifyServerOptions["logger"] {
+export function loggerOptions(level: string, stream?: Writable): FastifyServerOptions["logger"] {
   return {
     level,
+    ...(stream ? { stream } : {}),
     redact: {
       paths: [
         "req.headers.cookie",

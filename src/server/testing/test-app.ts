@@ -1,12 +1,16 @@
+import type { Writable } from "node:stream";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import type { Me } from "../../contracts/accounts.ts";
-import { type DatabaseHandle, repositories } from "../../db/index.ts";
+import type { Invitation } from "../../contracts/organisations.ts";
+import type { OrgId, Role, UserId } from "../../core/accounts/types.ts";
+import { type DatabaseHandle, type StoredEmail, repositories } from "../../db/index.ts";
 import { createTestDatabase } from "../../db/testing/test-database.ts";
 import { buildApp } from "../app.ts";
 import { type Config, loadConfig } from "../config.ts";
 import type { ServerDeps } from "../deps.ts";
 import { createMailer } from "../email/mailer.ts";
 import { SESSION_COOKIE } from "../http/session-cookie.ts";
+import { hashPassword } from "../security/passwords.ts";
 
 export interface TestApp {
   app: FastifyInstance;
@@ -21,7 +25,13 @@ export interface TestApp {
  */
 export async function createTestApp(
   overrides: Partial<Config> = {},
-  options: { now?: () => Date } = {},
+  options: {
+    now?: () => Date;
+    /** Serve a built web app from this folder (a test can write a tiny index.html). */
+    webRoot?: string;
+    /** Write the app's JSON logs here (set overrides.logLevel too: tests default to silent). */
+    logStream?: Writable;
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const config: Config = {
@@ -47,7 +57,11 @@ export async function createTestApp(
     secret: "test-secret-not-for-production",
     now,
   };
-  const app = await buildApp(deps, { logger: false });
+  const app = await buildApp(deps, {
+    logger: options.logStream ? true : false,
+    logStream: options.logStream,
+    webRoot: options.webRoot ?? null,
+  });
   return {
     app,
     deps,
@@ -100,4 +114,114 @@ export function linkFromEmail(text: string, pathPrefix: string): string {
   const match = text.match(new RegExp(`https?://[^\\s]+${pathPrefix.replace(/[/?]/g, "\\$&")}[^\\s]+`));
   if (!match) throw new Error(`no ${pathPrefix} link in email:\n${text}`);
   return match[0];
+}
+
+/** A clock tests can move: `clock.now` goes into createTestApp's options. */
+export function movableClock() {
+  let offsetMs = 0;
+  return {
+    now: () => new Date(Date.now() + offsetMs),
+    advanceDays(days: number) {
+      offsetMs += days * 86_400_000;
+    },
+  };
+}
+
+/** Signs in through the API and returns the caller; throws unless it succeeds. */
+export async function signIn(app: FastifyInstance, email: string, password: string): Promise<Caller> {
+  const response = await app.inject({
+    method: "POST",
+    url: "/api/auth/sign-in",
+    payload: { email, password },
+  });
+  if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+  return callerFrom(response);
+}
+
+/** Every email recorded for an address, newest first (the outbox, or the log of SMTP deliveries). */
+export async function emailsTo(t: TestApp, address: string): Promise<StoredEmail[]> {
+  return t.deps.repos.emails.listSentTo(address, 50);
+}
+
+/** The newest email recorded for an address; throws when there is none. */
+export async function latestEmailTo(t: TestApp, address: string): Promise<StoredEmail> {
+  const [email] = await emailsTo(t, address);
+  if (!email) throw new Error(`no email to ${address}`);
+  return email;
+}
+
+/** The token in the newest emailed link with this path prefix, e.g. "/reset-password?token=". */
+export async function tokenFromLatestEmail(t: TestApp, address: string, pathPrefix: string): Promise<string> {
+  const link = linkFromEmail((await latestEmailTo(t, address)).text, pathPrefix);
+  const url = new URL(link);
+  return url.searchParams.get("token") ?? decodeURIComponent(url.pathname.split("/").pop() ?? "");
+}
+
+/**
+ * A second organisation created the way the CLI's create-admin does (straight through the
+ * repositories), with its owner signed in through the API.
+ */
+export async function createSecondOrganisation(
+  t: TestApp,
+  input: Partial<{ organisationName: string; name: string; email: string; password: string }> = {},
+): Promise<{ orgId: OrgId; owner: Caller; password: string }> {
+  const values = {
+    organisationName: "Beta Coaching",
+    name: "Bob Beta",
+    email: "owner@beta.test",
+    password: "beta-password-1",
+    ...input,
+  };
+  const user = await t.deps.repos.users.create({
+    email: values.email,
+    name: values.name,
+    passwordHash: await hashPassword(values.password),
+    emailVerifiedAt: new Date(),
+  });
+  if (!user) throw new Error(`${values.email} already has an account`);
+  const orgId = await t.deps.repos.organisations.create(values.organisationName);
+  await t.deps.repos.organisations.addMember(orgId, user.id, "owner");
+  await t.deps.repos.users.update(user.id, { lastOrgId: orgId });
+  return { orgId, owner: await signIn(t.app, values.email, values.password), password: values.password };
+}
+
+/** Invites an email through the API; returns the invitation and the token from the emailed link. */
+export async function invite(
+  t: TestApp,
+  inviter: Caller,
+  orgId: string,
+  input: { email: string; role: Role },
+): Promise<{ invitation: Invitation; token: string }> {
+  const response = await t.app.inject({
+    method: "POST",
+    url: `/api/orgs/${orgId}/invitations`,
+    headers: inviter.headers,
+    payload: input,
+  });
+  if (response.statusCode !== 201) throw new Error(`invite failed: ${response.statusCode} ${response.body}`);
+  return {
+    invitation: response.json() as Invitation,
+    token: await tokenFromLatestEmail(t, input.email, "/invitations/"),
+  };
+}
+
+/** Invites someone and accepts as them (a new account unless the email has one): they come back signed in. */
+export async function inviteAndAccept(
+  t: TestApp,
+  inviter: Caller,
+  orgId: string,
+  input: { email: string; role: Role; name?: string; password?: string },
+): Promise<Caller & { userId: UserId }> {
+  const { token } = await invite(t, inviter, orgId, { email: input.email, role: input.role });
+  const response = await t.app.inject({
+    method: "POST",
+    url: `/api/invitations/${token}/accept`,
+    payload: {
+      ...(input.name === undefined ? { name: "New Person" } : input.name ? { name: input.name } : {}),
+      password: input.password ?? "member-password-1",
+    },
+  });
+  if (response.statusCode !== 200) throw new Error(`accept failed: ${response.statusCode} ${response.body}`);
+  const caller = callerFrom(response);
+  return { ...caller, userId: caller.me.user.id as UserId };
 }
