@@ -72,7 +72,11 @@ export async function acceptInvitation(
     } else if (!existing?.emailVerifiedAt) {
       await repos.users.update(userId, { emailVerifiedAt: now });
     }
-    await repos.organisations.addMember(invitation.orgId, userId, invitation.role);
+    // Someone already active here (made owner by the CLI, say) keeps their role: accepting an
+    // old invitation must not demote them, nor leave the organisation without an owner.
+    const current = await repos.organisations.findMember(invitation.orgId, userId);
+    if (current?.status !== "active")
+      await repos.organisations.addMember(invitation.orgId, userId, invitation.role);
     await repos.users.update(userId, { lastOrgId: invitation.orgId });
     return userId;
   });
