@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, ne, notExists, or } from "drizzle-orm";
 import type { OrgId } from "../../core/accounts/types.ts";
 import type { Database } from "../connection.ts";
 import { memberships, sentEmails, users } from "../schema.ts";
@@ -74,22 +74,28 @@ export function emailsRepository(db: Database) {
     },
 
     /**
-     * Emails an organisation's admins may read: those sent on its behalf, plus (for owners)
-     * account emails with no organisation sent to its members.
+     * Emails an organisation's admins may read: those sent on its behalf, plus (when asked: for
+     * owners, with no SMTP server to deliver them) account emails with no organisation sent to
+     * people who belong to this organisation and no other. Someone who is also in another
+     * organisation is never shown: their reset link would hand this owner their account there.
      */
     async listForOrg(
       orgId: OrgId,
       options: { includeAccountEmails: boolean; limit: number },
     ): Promise<StoredEmail[]> {
-      const memberEmails = db
+      const otherMembership = db
+        .select({ userId: memberships.userId })
+        .from(memberships)
+        .where(and(eq(memberships.userId, users.id), ne(memberships.orgId, orgId)));
+      const onlyHereEmails = db
         .select({ email: users.email })
         .from(memberships)
         .innerJoin(users, eq(users.id, memberships.userId))
-        .where(eq(memberships.orgId, orgId));
+        .where(and(eq(memberships.orgId, orgId), notExists(otherMembership)));
       const scope = options.includeAccountEmails
         ? or(
             eq(sentEmails.orgId, orgId),
-            and(isNull(sentEmails.orgId), inArray(sentEmails.toAddress, memberEmails)),
+            and(isNull(sentEmails.orgId), inArray(sentEmails.toAddress, onlyHereEmails)),
           )
         : eq(sentEmails.orgId, orgId);
       const rows = await db

@@ -93,7 +93,9 @@ export function registerOrganisationRoutes(app: FastifyInstance, deps: ServerDep
 
   defineRoute(app, deps, routes.listSentEmails, async ({ membership }) => {
     const emails = await deps.repos.emails.listForOrg(membership.orgId, {
-      includeAccountEmails: membership.role === "owner",
+      // Account emails (resets, verifications) carry sign-in links: shown only when there is no
+      // SMTP server to deliver them, and only to owners.
+      includeAccountEmails: membership.role === "owner" && deps.mailer.delivery === "outbox",
       limit: 200,
     });
     return { emails: emails.map(presentEmail), delivery: deps.mailer.delivery };
