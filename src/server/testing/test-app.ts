@@ -58,7 +58,7 @@ export async function createTestApp(
     now,
   };
   const app = await buildApp(deps, {
-    logger: options.logStream ? true : false,
+    logger: options.logStream !== undefined,
     logStream: options.logStream,
     webRoot: options.webRoot ?? null,
   });
