@@ -137,7 +137,10 @@ export function generateProgramme(spec: ProgrammeSpec): Programme {
   const zoneTotal = ZONES.reduce((s, z) => s + z[1], 0);
   const pickZone = () => {
     let r = rand() * zoneTotal;
-    for (const zone of ZONES) if ((r -= zone[1]) < 0) return zone;
+    for (const zone of ZONES) {
+      r -= zone[1];
+      if (r < 0) return zone;
+    }
     return ZONES[0];
   };
   const skillsFrom = (clusters: string[], count: number, minLevel: number, maxLevel: number) => {

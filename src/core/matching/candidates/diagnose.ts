@@ -10,8 +10,6 @@ import {
   scoreMenteeRow,
 } from "../scoring/row-kernel.ts";
 
-const EXCLUSION_BIT = 24;
-
 /**
  * Counts, for mentee i, how many mentors each rule excludes (a mentor may be excluded by several).
  *
@@ -19,25 +17,22 @@ const EXCLUSION_BIT = 24;
  */
 export function exclusionCounts(prepared: PreparedProgramme, i: number): Map<string, number> {
   const m = prepared.mentorIds.length;
-  const bits = new Int32Array(m);
+  const column = new Int32Array(m);
   const scratch = createRowScratch(prepared);
-  const hard = prepared.criteria
-    .map((c, k) => ({ c, k }))
-    .filter(({ c }) => c.hard)
-    .slice(0, EXCLUSION_BIT);
-  for (const { c, k } of hard) addCriterionColumn(c.feature, i, 0, 1 << k, bits, scratch);
-  for (let e = prepared.exclusionStart[i]; e < prepared.exclusionStart[i + 1]; e++) {
-    bits[prepared.exclusionMentor[e]] |= 1 << (EXCLUSION_BIT + prepared.exclusionReason[e]);
-  }
   const counts = new Map<string, number>();
-  const labels = new Map<number, string>();
-  for (const { c, k } of hard) labels.set(k, `hard rule: ${c.label}`);
-  EXCLUSION_REASONS.forEach((reason, r) => {
-    if (reason) labels.set(EXCLUSION_BIT + r, reason);
-  });
-  for (let j = 0; j < m; j++) {
-    for (const [bit, label] of labels)
-      if (bits[j] & (1 << bit)) counts.set(label, (counts.get(label) ?? 0) + 1);
+  const add = (label: string, n: number) => {
+    if (n > 0) counts.set(label, (counts.get(label) ?? 0) + n);
+  };
+  for (const criterion of prepared.criteria) {
+    if (!criterion.hard) continue;
+    column.fill(0);
+    addCriterionColumn(criterion.feature, i, 0, 1, column, scratch);
+    let failed = 0;
+    for (let j = 0; j < m; j++) failed += column[j];
+    add(`hard rule: ${criterion.label}`, failed);
+  }
+  for (let e = prepared.exclusionStart[i]; e < prepared.exclusionStart[i + 1]; e++) {
+    add(EXCLUSION_REASONS[prepared.exclusionReason[e]], 1);
   }
   return counts;
 }

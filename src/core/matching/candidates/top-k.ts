@@ -26,6 +26,73 @@ function isBetter(rawA: number, mentorA: number, rawB: number, mentorB: number):
 }
 
 /**
+ * Keeps the k best allowed entries of one raw row in the heap arrays (sorted later) and returns
+ * [size, best raw left out (-1: none), allowed pairs] in `state`. Kept small so V8 optimises it whole.
+ */
+function selectTopK(
+  row: Int32Array,
+  minRaw: number,
+  k: number,
+  heapRaw: Int32Array,
+  heapMentor: Int32Array,
+  state: Int32Array,
+): void {
+  const m = row.length;
+  let size = 0;
+  let bestLeftOut = -1;
+  let allowed = 0;
+  // pairs at or below `threshold` cannot enter the heap; it is -1 until the heap is full
+  let threshold = -1;
+  for (let j = 0; j < m; j++) {
+    const raw = row[j];
+    if (raw <= threshold) {
+      if (raw >= minRaw) {
+        allowed++;
+        if (raw > bestLeftOut) bestLeftOut = raw;
+      }
+      continue;
+    }
+    if (raw >= EXCLUDED || raw < minRaw) continue;
+    allowed++;
+    if (size < k) {
+      let at = size++;
+      while (at > 0) {
+        const parent = (at - 1) >> 1;
+        if (!isBetter(heapRaw[parent], heapMentor[parent], raw, j)) break;
+        heapRaw[at] = heapRaw[parent];
+        heapMentor[at] = heapMentor[parent];
+        at = parent;
+      }
+      heapRaw[at] = raw;
+      heapMentor[at] = j;
+      if (size === k) threshold = heapRaw[0];
+      continue;
+    }
+    if (heapRaw[0] > bestLeftOut) bestLeftOut = heapRaw[0];
+    let at = 0;
+    for (;;) {
+      let child = 2 * at + 1;
+      if (child >= k) break;
+      if (
+        child + 1 < k &&
+        isBetter(heapRaw[child], heapMentor[child], heapRaw[child + 1], heapMentor[child + 1])
+      )
+        child++;
+      if (!isBetter(raw, j, heapRaw[child], heapMentor[child])) break;
+      heapRaw[at] = heapRaw[child];
+      heapMentor[at] = heapMentor[child];
+      at = child;
+    }
+    heapRaw[at] = raw;
+    heapMentor[at] = j;
+    threshold = heapRaw[0];
+  }
+  state[0] = size;
+  state[1] = bestLeftOut;
+  state[2] = allowed;
+}
+
+/**
  * Scores mentees from..to-1 against all mentors and keeps the K best allowed pairs of each, with
  * ties broken by lower mentor index, dropping pairs below `minScore`. `onRow` is called every 256
  * mentees with the number done (for progress and cancellation).
@@ -52,47 +119,14 @@ export function topKForMentees(
   const row = new Int32Array(m);
   const scratch = createRowScratch(prepared);
   const minRaw = minRawFor(minScore, prepared.weightSum);
+  const state = new Int32Array(3);
   let allowedPairs = 0;
   for (let i = from; i < to; i++) {
     scoreMenteeRow(prepared, i, row, scratch);
-    let size = 0;
-    let bestLeftOut = -1;
-    for (let j = 0; j < m; j++) {
-      const raw = row[j];
-      if (raw >= EXCLUDED || raw < minRaw) continue;
-      allowedPairs++;
-      if (size < k) {
-        // sift up in a min-heap whose root is the worst kept pair
-        let at = size++;
-        while (at > 0) {
-          const parent = (at - 1) >> 1;
-          if (!isBetter(heapRaw[parent], heapMentor[parent], raw, j)) break;
-          heapRaw[at] = heapRaw[parent];
-          heapMentor[at] = heapMentor[parent];
-          at = parent;
-        }
-        heapRaw[at] = raw;
-        heapMentor[at] = j;
-      } else if (raw > heapRaw[0]) {
-        if (heapRaw[0] > bestLeftOut) bestLeftOut = heapRaw[0];
-        let at = 0;
-        for (;;) {
-          let child = 2 * at + 1;
-          if (child >= k) break;
-          if (
-            child + 1 < k &&
-            isBetter(heapRaw[child], heapMentor[child], heapRaw[child + 1], heapMentor[child + 1])
-          )
-            child++;
-          if (!isBetter(raw, j, heapRaw[child], heapMentor[child])) break;
-          heapRaw[at] = heapRaw[child];
-          heapMentor[at] = heapMentor[child];
-          at = child;
-        }
-        heapRaw[at] = raw;
-        heapMentor[at] = j;
-      } else if (raw > bestLeftOut) bestLeftOut = raw;
-    }
+    selectTopK(row, minRaw, k, heapRaw, heapMentor, state);
+    const size = state[0];
+    const bestLeftOut = state[1];
+    allowedPairs += state[2];
     const r = i - from;
     const order = Array.from({ length: size }, (_, x) => x).sort((a, b) =>
       isBetter(heapRaw[a], heapMentor[a], heapRaw[b], heapMentor[b]) ? -1 : 1,

@@ -7,12 +7,10 @@ import type {
   MatchConfig,
 } from "./match-config.ts";
 import type { LeveledSkill, Participant } from "./participant.ts";
-import type { Feature, OverlapFeature, SparseFeature, TextFeature, WeekFeature } from "./prepared.ts";
+import { codedFeature, dedupe } from "./coded-features.ts";
+import type { CodedFeature, Feature, OverlapFeature, SparseFeature, TextFeature } from "./prepared.ts";
 import { buildTextVectors, TEXT_UNIT } from "./text-vectors.ts";
-import { overlapMinutes, WEEK_WORDS, type WeekBits, type WeekSlotter } from "./week-slots.ts";
-
-/** Largest mentee-pattern x mentor-pattern table kept in memory (16 MB). */
-const MAX_TABLE_CELLS = 4_000_000;
+import { WEEK_WORDS, type WeekBits, type WeekSlotter } from "./week-slots.ts";
 
 export interface Sides {
   readonly mentees: readonly Participant[];
@@ -36,55 +34,38 @@ function categorical(criterion: CategoricalCriterion, sides: Sides): Feature {
       if (!codes.has(value)) codes.set(value, codes.size + 1);
       return codes.get(value)!;
     });
-  return {
-    type: "categorical",
-    same: criterion.kind === "same",
-    mentee: encode(sides.mentees),
-    mentor: encode(sides.mentors),
-  };
+  const mentee = encode(sides.mentees);
+  const mentor = encode(sides.mentors);
+  const count = codes.size + 1;
+  return codedFeature(mentee, mentor, count, count, { kind: "categorical", same: criterion.kind === "same" });
 }
 
 function gap(criterion: ExperienceGapCriterion, sides: Sides): Feature {
-  const years = (people: readonly Participant[]) =>
-    Float64Array.from(people, (p) => p.yearsExperience ?? Number.NaN);
-  return {
-    type: "gap",
-    mentee: years(sides.mentees),
-    mentor: years(sides.mentors),
+  const side = (people: readonly Participant[]) => {
+    const years = people.map((p) => p.yearsExperience ?? Number.NaN);
+    const { code, first } = dedupe(years.map(String));
+    return { code, values: Float64Array.from(first, (k) => years[k]) };
+  };
+  const mentee = side(sides.mentees);
+  const mentor = side(sides.mentors);
+  return codedFeature(mentee.code, mentor.code, mentee.values.length, mentor.values.length, {
+    kind: "gap",
+    menteeYears: mentee.values,
+    mentorYears: mentor.values,
     minGap: criterion.minGap ?? 2,
     maxGap: criterion.maxGap ?? 15,
     tolerance: criterion.tolerance ?? 3,
-  };
+  });
 }
 
-function patterns(bitsOf: readonly WeekBits[]): { pattern: Int32Array; bits: Uint32Array } {
-  const ids = new Map<string, number>();
-  const unique: WeekBits[] = [];
-  const pattern = Int32Array.from(bitsOf, (bits) => {
-    const key = bits.join(",");
-    let id = ids.get(key);
-    if (id === undefined) {
-      id = unique.length;
-      ids.set(key, id);
-      unique.push(bits);
-    }
-    return id;
+function packed(people: readonly Participant[], words: number, bitsOf: (p: Participant) => Uint32Array) {
+  const all = people.map(bitsOf);
+  const { code, first } = dedupe(all.map((b) => b.join(",")));
+  const out = new Uint32Array(first.length * words);
+  first.forEach((k, c) => {
+    out.set(all[k], c * words);
   });
-  const bits = new Uint32Array(unique.length * WEEK_WORDS);
-  unique.forEach((b, k) => {
-    bits.set(b, k * WEEK_WORDS);
-  });
-  return { pattern, bits };
-}
-
-/**
- * Encodes an overlap in minutes as value | failed << 16.
- *
- * Example: encodeOverlap(60, 120, 90) === 5000 | 1 << 16 (half the full value, below the pass mark)
- */
-export function encodeOverlap(minutes: number, fullMinutes: number, passMinutes: number): number {
-  const value = Math.min(10_000, Math.floor((10_000 * minutes) / fullMinutes));
-  return value | (minutes < passMinutes ? 1 << 16 : 0);
+  return { code, bits: out, count: first.length };
 }
 
 function week(
@@ -92,7 +73,7 @@ function week(
   windowsOf: (p: Participant) => Parameters<WeekSlotter["windowsToBits"]>[1],
   fullMinutes: number,
   passMinutes: number,
-): WeekFeature {
+): CodedFeature {
   const cache = new Map<string, WeekBits>();
   const bitsOf = (p: Participant): WeekBits => {
     const windows = windowsOf(p);
@@ -104,31 +85,15 @@ function week(
     }
     return bits;
   };
-  const mentee = patterns(sides.mentees.map(bitsOf));
-  const mentor = patterns(sides.mentors.map(bitsOf));
-  const menteePatterns = mentee.bits.length / WEEK_WORDS;
-  const mentorPatterns = mentor.bits.length / WEEK_WORDS;
-  let table: Int32Array | null = null;
-  if (menteePatterns * mentorPatterns <= MAX_TABLE_CELLS) {
-    table = new Int32Array(menteePatterns * mentorPatterns);
-    for (let a = 0; a < menteePatterns; a++) {
-      for (let b = 0; b < mentorPatterns; b++) {
-        const minutes = overlapMinutes(mentee.bits, mentor.bits, a * WEEK_WORDS, b * WEEK_WORDS);
-        table[a * mentorPatterns + b] = encodeOverlap(minutes, fullMinutes, passMinutes);
-      }
-    }
-  }
-  return {
-    type: "week",
-    menteePattern: mentee.pattern,
-    mentorPattern: mentor.pattern,
+  const mentee = packed(sides.mentees, WEEK_WORDS, bitsOf);
+  const mentor = packed(sides.mentors, WEEK_WORDS, bitsOf);
+  return codedFeature(mentee.code, mentor.code, mentee.count, mentor.count, {
+    kind: "week",
     menteeBits: mentee.bits,
     mentorBits: mentor.bits,
-    mentorPatternCount: mentorPatterns,
-    table,
     fullMinutes,
     passMinutes,
-  };
+  });
 }
 
 function minutesOf(time: string): number {
@@ -290,17 +255,22 @@ export function buildFeature(criterion: Criterion, sides: Sides, _config: MatchC
         for (const l of p.languages ?? []) if (!bits.has(normalise(l))) bits.set(normalise(l), bits.size);
       }
       const words = Math.max(1, Math.ceil(bits.size / 32));
-      const mask = (people: readonly Participant[]) => {
-        const out = new Uint32Array(people.length * words);
-        people.forEach((p, k) => {
-          for (const l of p.languages ?? []) {
-            const b = bits.get(normalise(l))!;
-            out[k * words + (b >>> 5)] |= 1 << (b & 31);
-          }
-        });
+      const maskOf = (p: Participant) => {
+        const out = new Uint32Array(words);
+        for (const l of p.languages ?? []) {
+          const b = bits.get(normalise(l))!;
+          out[b >>> 5] |= 1 << (b & 31);
+        }
         return out;
       };
-      return { type: "mask", words, mentee: mask(sides.mentees), mentor: mask(sides.mentors) };
+      const mentee = packed(sides.mentees, words, maskOf);
+      const mentor = packed(sides.mentors, words, maskOf);
+      return codedFeature(mentee.code, mentor.code, mentee.count, mentor.count, {
+        kind: "mask",
+        words,
+        menteeMasks: mentee.bits,
+        mentorMasks: mentor.bits,
+      });
     }
     case "skills":
       return overlap(sides, (p, wanted) => (wanted ? p.skillsWanted : p.skillsOffered) ?? []);

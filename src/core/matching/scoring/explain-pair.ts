@@ -3,7 +3,7 @@
  * explanation always adds up to the score the matcher used.
  */
 import { EXCLUSION_REASONS, type PreparedProgramme } from "./prepared.ts";
-import { addCriterionColumn, createRowScratch, EXCLUDED, rawToScore } from "./row-kernel.ts";
+import { addCriterionColumn, createRowScratch, FAILED, rawToScore } from "./row-kernel.ts";
 
 export interface CriterionContribution {
   readonly criterion: string;
@@ -44,7 +44,7 @@ export function explainMenteeRow(
   const W = prepared.weightSum;
   const perCriterion = prepared.criteria.map((criterion) => {
     column.fill(0);
-    addCriterionColumn(criterion.feature, i, 1, EXCLUDED, column, scratch);
+    addCriterionColumn(criterion.feature, i, 1, FAILED, column, scratch);
     return mentors.map((j) => column[j]);
   });
   const excluded = new Map<number, string>();
@@ -58,8 +58,8 @@ export function explainMenteeRow(
     if (reason) excludedBy.push(reason);
     const contributions = prepared.criteria.map((criterion, c) => {
       const cell = perCriterion[c][x];
-      const value = cell & (EXCLUDED - 1);
-      const passed = !criterion.hard || (cell & EXCLUDED) === 0;
+      const value = cell & (FAILED - 1);
+      const passed = !criterion.hard || cell < FAILED;
       if (!passed) excludedBy.push(`hard rule: ${criterion.label}`);
       raw += criterion.weight * value;
       const points = W === 0 ? 0 : Math.round((criterion.weight * value) / W);

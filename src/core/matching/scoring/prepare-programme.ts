@@ -1,4 +1,5 @@
 import { buildFeature, type Sides } from "./build-features.ts";
+import { buildKernelPlan } from "./kernel-plan.ts";
 import { criterionLabel, type MatchConfig } from "./match-config.ts";
 import type { Participant, Programme } from "./participant.ts";
 import type { PreparedProgramme } from "./prepared.ts";
@@ -124,6 +125,7 @@ export function prepareProgramme(
     mentorIds: mentors.map((p) => p.id),
     ...capacities(programme, sides),
     criteria,
+    plan: buildKernelPlan(criteria, mentors.length),
     weightSum: criteria.reduce((sum, c) => sum + c.weight, 0),
     candidatesPerMentee: config.candidatesPerMentee ?? 24,
     exclusionStart: excluded.start,

@@ -3,50 +3,50 @@
  * structured clone), shaped so that scoring one mentee against every mentor is a handful of
  * typed-array operations per pair. Built by `prepareProgramme`.
  */
+import type { KernelPlan } from "./kernel-plan.ts";
 import type { SparseVectors } from "./text-vectors.ts";
 
-/** Two participants have the same (or a different) value: codes > 0, 0 = missing. */
-export interface CategoricalFeature {
-  readonly type: "categorical";
-  readonly same: boolean;
-  readonly mentee: Int32Array;
-  readonly mentor: Int32Array;
-}
-
-/** Mentor years minus mentee years in [minGap, maxGap], decaying over `tolerance`. NaN = missing. */
-export interface GapFeature {
-  readonly type: "gap";
-  readonly mentee: Float64Array;
-  readonly mentor: Float64Array;
-  readonly minGap: number;
-  readonly maxGap: number;
-  readonly tolerance: number;
-}
+/** How a coded criterion compares a mentee code with a mentor code (see codedValue). */
+export type CodedSpec =
+  | { readonly kind: "categorical"; readonly same: boolean }
+  | {
+      readonly kind: "gap";
+      readonly menteeYears: Float64Array;
+      readonly mentorYears: Float64Array;
+      readonly minGap: number;
+      readonly maxGap: number;
+      readonly tolerance: number;
+    }
+  | {
+      readonly kind: "mask";
+      readonly words: number;
+      readonly menteeMasks: Uint32Array;
+      readonly mentorMasks: Uint32Array;
+    }
+  | {
+      readonly kind: "week";
+      readonly menteeBits: Uint32Array;
+      readonly mentorBits: Uint32Array;
+      /** Overlap minutes that give the full value 10,000. */
+      readonly fullMinutes: number;
+      /** Overlap minutes needed to pass as a hard rule. */
+      readonly passMinutes: number;
+    };
 
 /**
- * Weekly patterns deduplicated: participants point at a pattern; `table` (when small enough)
- * holds the encoded value of every (mentee pattern, mentor pattern): value | failed << 16.
+ * A criterion whose value depends only on a mentee code and a mentor code (department, distinct
+ * years, distinct language sets, distinct weekly patterns). Per mentee the kernel builds one small
+ * row over mentor codes, so each pair costs one lookup: out[j] += row[mentorCode[j]].
+ * `table` (when menteeCodes x mentorCodes is small) caches value | failed << 16 of every code pair.
  */
-export interface WeekFeature {
-  readonly type: "week";
-  readonly menteePattern: Int32Array;
-  readonly mentorPattern: Int32Array;
-  readonly menteeBits: Uint32Array;
-  readonly mentorBits: Uint32Array;
-  readonly mentorPatternCount: number;
+export interface CodedFeature {
+  readonly type: "coded";
+  readonly menteeCode: Int32Array;
+  readonly mentorCode: Int32Array;
+  readonly menteeCodeCount: number;
+  readonly mentorCodeCount: number;
   readonly table: Int32Array | null;
-  /** Overlap minutes that give the full value 10,000. */
-  readonly fullMinutes: number;
-  /** Overlap minutes needed to pass as a hard rule. */
-  readonly passMinutes: number;
-}
-
-/** Bitsets of small vocabularies (languages): `words` Uint32 per participant. */
-export interface MaskFeature {
-  readonly type: "mask";
-  readonly words: number;
-  readonly mentee: Uint32Array;
-  readonly mentor: Uint32Array;
+  readonly spec: CodedSpec;
 }
 
 /** Items wanted (mentee CSR, with levels) against an inverted index of items offered by mentors. */
@@ -81,14 +81,7 @@ export interface SparseFeature {
   readonly value: Int32Array;
 }
 
-export type Feature =
-  | CategoricalFeature
-  | GapFeature
-  | WeekFeature
-  | MaskFeature
-  | OverlapFeature
-  | TextFeature
-  | SparseFeature;
+export type Feature = CodedFeature | OverlapFeature | TextFeature | SparseFeature;
 
 export interface PreparedCriterion {
   readonly label: string;
@@ -115,6 +108,8 @@ export interface PreparedProgramme {
   readonly criteria: readonly PreparedCriterion[];
   /** Sum of the weights of scoring criteria: the raw sum is divided by it. */
   readonly weightSum: number;
+  /** How the kernel fuses the coded criteria (see kernel-plan.ts). */
+  readonly plan: KernelPlan;
   /** K: candidates kept per mentee before pricing out. */
   readonly candidatesPerMentee: number;
   /** Per-mentee CSR of mentors excluded outright, with the reason (index into EXCLUSION_REASONS). */

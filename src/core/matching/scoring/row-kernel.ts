@@ -1,19 +1,28 @@
 /**
  * The scoring kernel: one mentee against every mentor, criterion by criterion, each a tight loop
- * over typed arrays (no pair matrix, no objects per pair). out[j] holds the weighted raw sum
- * Σ weight·value (values 0..10,000) with bit 30 set when a hard rule or an exclusion forbids the pair.
+ * over typed arrays (no pair matrix, no objects per pair). out[j] holds the raw sum
+ * Σ weight·value (values 0..10,000) plus FAILED for each hard rule the pair breaks; a pair is
+ * allowed iff out[j] < EXCLUDED. Coded criteria cost one lookup per pair; set criteria (skills,
+ * topics, text, preferences) touch only the mentors in the mentee's posting lists.
  */
-import type { Feature, PreparedProgramme, WeekFeature } from "./prepared.ts";
-import { overlapMinutes, WEEK_WORDS } from "./week-slots.ts";
-import { encodeOverlap } from "./build-features.ts";
+import { codedValue } from "./coded-features.ts";
+import { buildGroupRow } from "./kernel-plan.ts";
+import type { CodedFeature, Feature, OverlapFeature, PreparedProgramme, TextFeature } from "./prepared.ts";
 
-/** Set in a raw row entry when the pair is not allowed. */
-export const EXCLUDED = 1 << 30;
+/** Added once per broken hard rule. Raw sums of values stay below it (at most 40 criteria · 10 · 10,000). */
+export const FAILED = 1 << 24;
+/** A raw entry at or above this is not allowed. */
+export const EXCLUDED = FAILED;
+/** Written over a pair excluded outright (same person, reporting line, ...). */
+const EXCLUDED_MARK = 1 << 30;
 
-/** Scratch buffers of one kernel user: reuse them across mentees (mentorCount entries each). */
+/** Scratch buffers of one kernel user, reused across mentees. `accumulator` is kept all zero between uses. */
 export interface RowScratch {
+  readonly groupRows: Int32Array[];
   readonly accumulator: Int32Array;
-  readonly weekRow: Int32Array;
+  readonly touched: Int32Array;
+  readonly codedRow: Int32Array;
+  readonly lookup: Int32Array;
 }
 
 /**
@@ -22,136 +31,168 @@ export interface RowScratch {
  * Example: const scratch = createRowScratch(prepared); const row = new Int32Array(prepared.mentorIds.length);
  */
 export function createRowScratch(prepared: PreparedProgramme): RowScratch {
-  let patterns = 0;
+  let codes = 1;
   for (const c of prepared.criteria)
-    if (c.feature.type === "week") patterns = Math.max(patterns, c.feature.mentorPatternCount);
-  return { accumulator: new Int32Array(prepared.mentorIds.length), weekRow: new Int32Array(patterns) };
+    if (c.feature.type === "coded") codes = Math.max(codes, c.feature.mentorCodeCount);
+  const m = prepared.mentorIds.length;
+  const groupRows = prepared.plan.codedGroups.map((g) => new Int32Array(g.size));
+  return {
+    groupRows,
+    accumulator: new Int32Array(m),
+    touched: new Int32Array(m),
+    codedRow: new Int32Array(codes),
+    lookup: new Int32Array(64),
+  };
 }
 
-function weekRow(f: WeekFeature, i: number, scratch: RowScratch): { row: Int32Array; offset: number } {
-  const p = f.menteePattern[i];
-  if (f.table) return { row: f.table, offset: p * f.mentorPatternCount };
-  for (let q = 0; q < f.mentorPatternCount; q++) {
-    const minutes = overlapMinutes(f.menteeBits, f.mentorBits, p * WEEK_WORDS, q * WEEK_WORDS);
-    scratch.weekRow[q] = encodeOverlap(minutes, f.fullMinutes, f.passMinutes);
+function addCodedColumn(
+  f: CodedFeature,
+  i: number,
+  weight: number,
+  failAdd: number,
+  out: Int32Array,
+  row: Int32Array,
+): void {
+  const a = f.menteeCode[i];
+  const codes = f.mentorCodeCount;
+  const table = f.table;
+  for (let b = 0; b < codes; b++) {
+    const t = table ? table[a * codes + b] : codedValue(f.spec, a, b);
+    row[b] = weight * (t & 0xffff) + (t >>> 16 ? failAdd : 0);
   }
-  return { row: scratch.weekRow, offset: 0 };
+  const code = f.mentorCode;
+  const m = out.length;
+  for (let j = 0; j < m; j++) out[j] += row[code[j]];
+}
+
+/** Credits: 2 per wanted item offered at level, 1 below; bit 6 and up count items offered at level. */
+function addOverlapColumn(
+  f: OverlapFeature,
+  i: number,
+  weight: number,
+  failAdd: number,
+  out: Int32Array,
+  scratch: RowScratch,
+): void {
+  const { accumulator: acc, touched, lookup } = scratch;
+  const from = f.menteeStart[i];
+  const to = Math.min(f.menteeStart[i + 1], from + 31);
+  const { postingStart, postingMentor, postingLevel, menteeItem, menteeLevel } = f;
+  const items = to - from;
+  for (let c = 0; c <= 2 * items; c++) lookup[c] = weight * Math.floor((c * 10_000) / (2 * items));
+  let postings = 0;
+  for (let k = from; k < to; k++) postings += postingStart[menteeItem[k] + 1] - postingStart[menteeItem[k]];
+  if (postings > out.length >> 2) {
+    // dense: cheaper to sweep every mentor than to track the touched ones
+    for (let k = from; k < to; k++) {
+      const item = menteeItem[k];
+      const level = menteeLevel[k];
+      const end = postingStart[item + 1];
+      for (let p = postingStart[item]; p < end; p++)
+        acc[postingMentor[p]] += postingLevel[p] >= level ? 66 : 1;
+    }
+    for (let j = 0; j < out.length; j++) {
+      const a = acc[j];
+      out[j] += lookup[a & 63] - (a >= 64 ? failAdd : 0);
+      acc[j] = 0;
+    }
+    return;
+  }
+  let count = 0;
+  for (let k = from; k < to; k++) {
+    const item = menteeItem[k];
+    const level = menteeLevel[k];
+    const end = postingStart[item + 1];
+    for (let p = postingStart[item]; p < end; p++) {
+      const j = postingMentor[p];
+      if (acc[j] === 0) touched[count++] = j;
+      acc[j] += postingLevel[p] >= level ? 66 : 1;
+    }
+  }
+  for (let t = 0; t < count; t++) {
+    const j = touched[t];
+    const a = acc[j];
+    out[j] += lookup[a & 63] - (a >= 64 ? failAdd : 0);
+    acc[j] = 0;
+  }
+}
+
+function addTextColumn(
+  f: TextFeature,
+  i: number,
+  weight: number,
+  failAdd: number,
+  out: Int32Array,
+  scratch: RowScratch,
+): void {
+  const { accumulator: acc, touched } = scratch;
+  const { postingStart, postingMentor, postingWeight, divisor, passDot } = f;
+  const { start, term, weight: termWeight } = f.mentee;
+  let postings = 0;
+  for (let k = start[i]; k < start[i + 1]; k++) postings += postingStart[term[k] + 1] - postingStart[term[k]];
+  if (postings > out.length >> 2) {
+    for (let k = start[i]; k < start[i + 1]; k++) {
+      const q = termWeight[k];
+      const end = postingStart[term[k] + 1];
+      for (let p = postingStart[term[k]]; p < end; p++) acc[postingMentor[p]] += q * postingWeight[p];
+    }
+    for (let j = 0; j < out.length; j++) {
+      const dot = acc[j];
+      out[j] += weight * Math.min(10_000, Math.floor(dot / divisor)) - (dot >= passDot ? failAdd : 0);
+      acc[j] = 0;
+    }
+    return;
+  }
+  let count = 0;
+  for (let k = start[i]; k < start[i + 1]; k++) {
+    const q = termWeight[k];
+    const end = postingStart[term[k] + 1];
+    for (let p = postingStart[term[k]]; p < end; p++) {
+      const j = postingMentor[p];
+      if (acc[j] === 0) touched[count++] = j;
+      acc[j] += q * postingWeight[p];
+    }
+  }
+  for (let t = 0; t < count; t++) {
+    const j = touched[t];
+    const dot = acc[j];
+    out[j] += weight * Math.min(10_000, Math.floor(dot / divisor)) - (dot >= passDot ? failAdd : 0);
+    acc[j] = 0;
+  }
 }
 
 /**
- * Adds weight·value of one criterion for mentee i to out[0..M), and ORs `failBit` into every pair
- * that fails it. With weight 0 and failBit 1 << k it marks which mentors fail criterion k.
+ * Adds weight·value of one criterion for mentee i to out[0..M), and `failAdd` to every pair that
+ * fails it. With weight 0 and failAdd 1 it counts which mentors fail the criterion.
  *
- * Example: addCriterionColumn(prepared.criteria[0].feature, 3, 5, EXCLUDED, out, scratch)
- *   // out[j] += 5 * value(3, j), out[j] |= EXCLUDED where mentee 3 and mentor j fail it
+ * Example: addCriterionColumn(prepared.criteria[0].feature, 3, 5, FAILED, out, scratch)
+ *   // out[j] += 5 · value(3, j), plus FAILED where mentee 3 and mentor j fail it
  */
 export function addCriterionColumn(
   f: Feature,
   i: number,
   weight: number,
-  failBit: number,
+  failAdd: number,
   out: Int32Array,
   scratch: RowScratch,
 ): void {
-  const m = out.length;
-  switch (f.type) {
-    case "categorical": {
-      const a = f.mentee[i];
-      const mentor = f.mentor;
-      const full = weight * 10_000;
-      for (let j = 0; j < m; j++) {
-        const equal = a !== 0 && mentor[j] === a;
-        out[j] = (equal === f.same ? out[j] + full : out[j] | failBit) | 0;
-      }
-      return;
-    }
-    case "gap": {
-      const a = f.mentee[i];
-      const { minGap, maxGap, tolerance, mentor } = f;
-      for (let j = 0; j < m; j++) {
-        const g = mentor[j] - a;
-        const distance = g < minGap ? minGap - g : g > maxGap ? g - maxGap : Number.isNaN(g) ? tolerance : 0;
-        const value = distance === 0 ? 10_000 : Math.max(0, Math.floor(10_000 * (1 - distance / tolerance)));
-        out[j] = (out[j] + weight * value) | (distance > 0 ? failBit : 0);
-      }
-      return;
-    }
-    case "week": {
-      const { row, offset } = weekRow(f, i, scratch);
-      const pattern = f.mentorPattern;
-      for (let j = 0; j < m; j++) {
-        const t = row[offset + pattern[j]];
-        out[j] = (out[j] + weight * (t & 0xffff)) | (t >>> 16 ? failBit : 0);
-      }
-      return;
-    }
-    case "mask": {
-      const w = f.words;
-      const full = weight * 10_000;
-      for (let j = 0; j < m; j++) {
-        let shared = 0;
-        for (let k = 0; k < w; k++) shared |= f.mentee[i * w + k] & f.mentor[j * w + k];
-        out[j] = shared !== 0 ? out[j] + full : out[j] | failBit;
-      }
-      return;
-    }
-    case "overlap": {
-      const acc = scratch.accumulator;
-      acc.fill(0);
-      const from = f.menteeStart[i];
-      const to = f.menteeStart[i + 1];
-      for (let k = from; k < to; k++) {
-        const item = f.menteeItem[k];
-        const level = f.menteeLevel[k];
-        for (let p = f.postingStart[item]; p < f.postingStart[item + 1]; p++) {
-          acc[f.postingMentor[p]] += f.postingLevel[p] >= level ? 0x10002 : 1;
-        }
-      }
-      const scale = to > from ? 10_000 / (2 * (to - from)) : 0;
-      for (let j = 0; j < m; j++) {
-        const a = acc[j];
-        out[j] = (out[j] + weight * Math.floor((a & 0xffff) * scale)) | (a >>> 16 ? 0 : failBit);
-      }
-      return;
-    }
-    case "text": {
-      const acc = scratch.accumulator;
-      acc.fill(0);
-      const v = f.mentee;
-      for (let k = v.start[i]; k < v.start[i + 1]; k++) {
-        const term = v.term[k];
-        const q = v.weight[k];
-        for (let p = f.postingStart[term]; p < f.postingStart[term + 1]; p++)
-          acc[f.postingMentor[p]] += q * f.postingWeight[p];
-      }
-      const { divisor, passDot } = f;
-      for (let j = 0; j < m; j++) {
-        const dot = acc[j];
-        out[j] =
-          (out[j] + weight * Math.min(10_000, Math.floor(dot / divisor))) | (dot >= passDot ? 0 : failBit);
-      }
-      return;
-    }
-    case "sparse": {
-      if (failBit === 0) {
-        for (let k = f.start[i]; k < f.start[i + 1]; k++) out[f.mentor[k]] += weight * f.value[k];
-        return;
-      }
-      const acc = scratch.accumulator;
-      acc.fill(0);
-      for (let k = f.start[i]; k < f.start[i + 1]; k++) acc[f.mentor[k]] = f.value[k];
-      for (let j = 0; j < m; j++) out[j] = (out[j] + weight * acc[j]) | (acc[j] !== 0 ? 0 : failBit);
-      return;
-    }
+  if (f.type === "coded") {
+    addCodedColumn(f, i, weight, failAdd, out, scratch.codedRow);
+    return;
   }
+  // set criteria fail unless the mentor is in the mentee's posting lists: charge all, refund those
+  if (failAdd !== 0) for (let j = 0; j < out.length; j++) out[j] += failAdd;
+  if (f.type === "overlap") addOverlapColumn(f, i, weight, failAdd, out, scratch);
+  else if (f.type === "text") addTextColumn(f, i, weight, failAdd, out, scratch);
+  else for (let k = f.start[i]; k < f.start[i + 1]; k++) out[f.mentor[k]] += weight * f.value[k] - failAdd;
 }
 
 /**
  * Fills out[j] (length = mentor count) with the raw weighted sum of mentee i against every mentor
- * j, with EXCLUDED set on pairs that a hard rule or an exclusion forbids.
+ * j; out[j] >= EXCLUDED where a hard rule or an exclusion forbids the pair.
  *
  * Example: scoreMenteeRow(prepared, 0, row, scratch); rawToScore(row[2], prepared.weightSum)
- *   // the 0..10,000 score of mentee 0 with mentor 2 (unless row[2] & EXCLUDED)
+ *   // the 0..10,000 score of mentee 0 with mentor 2 (when row[2] < EXCLUDED)
  */
 export function scoreMenteeRow(
   prepared: PreparedProgramme,
@@ -159,12 +200,36 @@ export function scoreMenteeRow(
   out: Int32Array,
   scratch: RowScratch,
 ): void {
-  out.fill(0);
-  for (const criterion of prepared.criteria) {
-    addCriterionColumn(criterion.feature, i, criterion.weight, criterion.hard ? EXCLUDED : 0, out, scratch);
+  const { criteria, plan } = prepared;
+  const groups = plan.codedGroups;
+  const rows = scratch.groupRows;
+  groups.forEach((group, g) => {
+    buildGroupRow(group, criteria, i, FAILED, rows[g], scratch.codedRow);
+  });
+  const m = out.length;
+  // the coded groups in one pass (it also initialises out), three at a time
+  if (groups.length === 0) out.fill(0);
+  for (let g = 0; g < groups.length; g += 3) {
+    const r0 = rows[g];
+    const c0 = groups[g].mentorCode;
+    const first = g === 0;
+    if (g + 2 < groups.length) {
+      const [r1, r2, c1, c2] = [rows[g + 1], rows[g + 2], groups[g + 1].mentorCode, groups[g + 2].mentorCode];
+      if (first) for (let j = 0; j < m; j++) out[j] = r0[c0[j]] + r1[c1[j]] + r2[c2[j]];
+      else for (let j = 0; j < m; j++) out[j] += r0[c0[j]] + r1[c1[j]] + r2[c2[j]];
+    } else if (g + 1 < groups.length) {
+      const [r1, c1] = [rows[g + 1], groups[g + 1].mentorCode];
+      if (first) for (let j = 0; j < m; j++) out[j] = r0[c0[j]] + r1[c1[j]];
+      else for (let j = 0; j < m; j++) out[j] += r0[c0[j]] + r1[c1[j]];
+    } else if (first) for (let j = 0; j < m; j++) out[j] = r0[c0[j]];
+    else for (let j = 0; j < m; j++) out[j] += r0[c0[j]];
+  }
+  for (const index of plan.otherCriteria) {
+    const criterion = criteria[index];
+    addCriterionColumn(criterion.feature, i, criterion.weight, criterion.hard ? FAILED : 0, out, scratch);
   }
   for (let k = prepared.exclusionStart[i]; k < prepared.exclusionStart[i + 1]; k++) {
-    out[prepared.exclusionMentor[k]] |= EXCLUDED;
+    out[prepared.exclusionMentor[k]] = EXCLUDED_MARK;
   }
 }
 

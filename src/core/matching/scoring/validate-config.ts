@@ -108,6 +108,7 @@ export function validateMatchConfig(raw: unknown): MatchConfig {
   if (!Array.isArray(raw.criteria) || raw.criteria.length === 0) {
     throw new MatchInputError("criteria", "must be a non-empty list");
   }
+  if (raw.criteria.length > 40) throw new MatchInputError("criteria", "at most 40 criteria");
   const criteria = raw.criteria.map((c, index) => checkCriterion(c, `criteria[${index}]`));
   checkNumber(raw.candidatesPerMentee, "candidatesPerMentee", 1, 10_000, true);
   if (raw.referenceWeek !== undefined) {

@@ -1,0 +1,28 @@
+/**
+ * A scoring thread: holds one prepared programme and answers top-K and price-out requests for a
+ * slice of mentees with the pure kernel of src/core/matching.
+ */
+import { parentPort } from "node:worker_threads";
+import { priceOutMentees, type PreparedProgramme, topKForMentees } from "../../core/matching/index.ts";
+import type { KernelRequest, KernelResponse } from "./kernel-protocol.ts";
+
+let prepared: PreparedProgramme | undefined;
+const port = parentPort!;
+
+port.on("message", (request: KernelRequest) => {
+  const reply = (response: KernelResponse) => port.postMessage(response);
+  if (request.type === "init") {
+    prepared = request.prepared;
+    reply({ type: "ready" });
+    return;
+  }
+  if (!prepared) throw new Error("kernel worker used before init");
+  if (request.type === "topK") {
+    const block = topKForMentees(prepared, request.from, request.to, request.k, request.minScore, (done) =>
+      reply({ type: "progress", done }),
+    );
+    reply({ type: "topK", block });
+  } else {
+    reply({ type: "priceOut", result: priceOutMentees(prepared, request.request) });
+  }
+});
