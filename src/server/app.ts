@@ -5,7 +5,8 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { registerAccountRoutes } from "./accounts/accounts.routes.ts";
 import type { ServerDeps } from "./deps.ts";
-import { installErrorHandling } from "./http/error-handler.ts";
+import { frameworkErrorResponder, installErrorHandling } from "./http/error-handler.ts";
+import { installTextGuard } from "./http/text-guard.ts";
 import { loggerOptions } from "./http/logging.ts";
 import { installOpenApi } from "./http/openapi.ts";
 import { installSecurity } from "./http/security.ts";
@@ -31,7 +32,10 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
     },
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1_048_576,
-    routerOptions: { ignoreTrailingSlash: true },
+    // Long enough for every path parameter the contracts accept (tokens up to 200), so the
+    // contract's own validation decides; longer ones get the envelope via frameworkErrors.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 256 },
+    frameworkErrors: frameworkErrorResponder,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -39,6 +43,7 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
     reply.header("x-request-id", request.id);
   });
   installErrorHandling(app);
+  installTextGuard(app);
   await app.register(cookie);
   await installSecurity(app, deps);
   await installOpenApi(app);
