@@ -62,6 +62,18 @@ function frameworkError(
   return null;
 }
 
+/**
+ * Errors the router raises before any route runs (a URL that does not decode, a path segment
+ * longer than the router accepts): Fastify's `frameworkErrors` option, so they get the envelope too.
+ */
+export function frameworkErrorResponder(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const message =
+    error.code === "FST_ERR_MAX_PARAM_LENGTH"
+      ? "A value in the URL is too long."
+      : "The URL is not valid (check its %-encoding).";
+  return send(reply, request, "validation_failed", message, [{ path: "params", message }]);
+}
+
 /** One error envelope for the whole API, including 404s and bodies that are not JSON. */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -70,7 +82,9 @@ export function installErrorHandling(app: FastifyInstance): void {
       return send(reply, request, error.code, error.message, error.details);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const context = error.validationContext ?? "body";
+      // Named as in the contract table (params, query, body), not as Fastify names them.
+      const context =
+        error.validationContext === "querystring" ? "query" : (error.validationContext ?? "body");
       const details = validationDetails(context, error.validation as ValidationItem[]);
       const summary = details.map((detail) => `${detail.path} ${detail.message}`).join("; ");
       return send(reply, request, "validation_failed", `Invalid request: ${summary}`, details);
