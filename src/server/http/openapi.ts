@@ -20,7 +20,9 @@ export async function installOpenApi(app: FastifyInstance): Promise<void> {
   await app.register(swaggerUi, {
     routePrefix: "/api/docs",
     staticCSP: true,
-    transformStaticCSP: (header) => header.replace(/upgrade-insecure-requests;?/, ""),
+    // The docs page brings its own CSP; keep it from being framed, like every other page.
+    transformStaticCSP: (header) =>
+      `${header.replace(/upgrade-insecure-requests;?/, "").replace(/;?\s*$/, "")}; frame-ancestors 'none'`,
     uiConfig: { docExpansion: "list", deepLinking: true },
   });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
