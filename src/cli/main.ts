@@ -19,6 +19,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "create an owner: --email --name --password [--organisation]",
     load: async () => (await import("./create-admin.command.ts")).createAdminCommand,
   },
+  match: {
+    summary: "match mentees to mentors: --pairs FILE | --participants FILE --config FILE (see --help)",
+    load: async () => (await import("./match/match.command.ts")).matchCommand,
+  },
   seed: {
     summary: "seed --demo: a demo organisation with an admin and a few hundred members",
     load: async () => (await import("./seed.command.ts")).seedCommand,

@@ -73,14 +73,13 @@ export function parseParticipantsCsv(text: string, name = "CSV"): Programme {
       else out[column] = cell;
     }
     if (Object.keys(answers).length > 0) out.answers = answers;
+    const prefix = `${name} line ${info.lines}`;
     try {
-      return checkParticipant(out, `${name} line ${info.lines}`);
+      return checkParticipant(out, prefix);
     } catch (error) {
-      if (error instanceof MatchInputError) {
-        throw new MatchInputError(
-          error.path.replace(/\.(\w+)/, ", column $1"),
-          error.message.slice(error.path.length + 2),
-        );
+      if (error instanceof MatchInputError && error.path.startsWith(`${prefix}.`)) {
+        const column = error.path.slice(prefix.length + 1);
+        throw new MatchInputError(`${prefix}, column ${column}`, error.message.slice(error.path.length + 2));
       }
       throw error;
     }
