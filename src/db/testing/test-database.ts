@@ -67,6 +67,11 @@ async function loadOrBuildTemplate(): Promise<Blob> {
 }
 
 async function createEmbeddedTestDatabase(): Promise<DatabaseHandle> {
+  const saved = process.env.TRELLIS_PGLITE_TEMPLATE;
+  if (saved && existsSync(saved)) {
+    const pglite = await PGlite.create({ loadDataDir: new Blob([readFileSync(saved)]) });
+    return openDatabase({ kind: "pglite", pglite });
+  }
   embeddedTemplate ??= loadOrBuildTemplate();
   const pglite = await PGlite.create({ loadDataDir: await embeddedTemplate });
   return openDatabase({ kind: "pglite", pglite });
