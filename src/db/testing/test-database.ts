@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -67,12 +68,11 @@ async function loadOrBuildTemplate(): Promise<Blob> {
 }
 
 async function createEmbeddedTestDatabase(): Promise<DatabaseHandle> {
+  // A template built by the run's global set-up (pglite-global-setup.ts) wins when there is one;
+  // either way it is read once per test process and kept in memory.
   const saved = process.env.TRELLIS_PGLITE_TEMPLATE;
-  if (saved && existsSync(saved)) {
-    const pglite = await PGlite.create({ loadDataDir: new Blob([readFileSync(saved)]) });
-    return openDatabase({ kind: "pglite", pglite });
-  }
-  embeddedTemplate ??= loadOrBuildTemplate();
+  embeddedTemplate ??=
+    saved && existsSync(saved) ? readFile(saved).then((bytes) => new Blob([bytes])) : loadOrBuildTemplate();
   const pglite = await PGlite.create({ loadDataDir: await embeddedTemplate });
   return openDatabase({ kind: "pglite", pglite });
 }
