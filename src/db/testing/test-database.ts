@@ -1,5 +1,4 @@
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -68,11 +67,7 @@ async function loadOrBuildTemplate(): Promise<Blob> {
 }
 
 async function createEmbeddedTestDatabase(): Promise<DatabaseHandle> {
-  // A template built by the run's global set-up (pglite-global-setup.ts) wins when there is one;
-  // either way it is read once per test process and kept in memory.
-  const saved = process.env.TRELLIS_PGLITE_TEMPLATE;
-  embeddedTemplate ??=
-    saved && existsSync(saved) ? readFile(saved).then((bytes) => new Blob([bytes])) : loadOrBuildTemplate();
+  embeddedTemplate ??= loadOrBuildTemplate();
   const pglite = await PGlite.create({ loadDataDir: await embeddedTemplate });
   return openDatabase({ kind: "pglite", pglite });
 }
