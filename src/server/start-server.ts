@@ -68,7 +68,7 @@ export async function startServer(
       url,
       async close() {
         await app?.close();
-        deps.mailer.close();
+        await deps.mailer.close();
         await handle.close();
       },
     };

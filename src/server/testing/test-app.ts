@@ -68,7 +68,7 @@ export async function createTestApp(
     database,
     async close() {
       await app.close();
-      mailer.close();
+      await mailer.close();
       await database.close();
     },
   };
