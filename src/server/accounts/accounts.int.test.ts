@@ -60,6 +60,19 @@ describe("first-run set-up", () => {
     expect(cookie?.secure).toBeFalsy();
   });
 
+  it("resends the verification link while the address is unverified", async () => {
+    const owner = await signIn(t.app, OWNER.email, OWNER.password);
+    const before = await emailsTo(t, OWNER.email);
+    expect(before.map((email) => email.subject)).toEqual(["Confirm your email address for Trellis"]);
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/api/me/verify-email",
+      headers: owner.headers,
+    });
+    expect(response.statusCode).toBe(202);
+    expect(await emailsTo(t, OWNER.email)).toHaveLength(2);
+  });
+
   it("sends the owner a verification email whose link verifies the address once", async () => {
     const token = await tokenFromLatestEmail(t, OWNER.email, "/verify-email?token=");
     const verify = () => t.app.inject({ method: "POST", url: "/api/auth/verify-email", payload: { token } });
@@ -71,7 +84,7 @@ describe("first-run set-up", () => {
     expect(second.json().error.code).toBe("token_invalid");
   });
 
-  it("resends the verification link only while the address is unverified", async () => {
+  it("sends no verification link once the address is verified", async () => {
     const owner = await signIn(t.app, OWNER.email, OWNER.password);
     const count = (await emailsTo(t, OWNER.email)).length;
     const response = await t.app.inject({

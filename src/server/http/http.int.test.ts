@@ -9,6 +9,7 @@ import type { RouteContract } from "../../contracts/routes.ts";
 import { allRoutes, fillPath, sampleBody } from "../testing/route-samples.ts";
 import {
   type Caller,
+  callerFrom,
   createTestApp,
   invite,
   setUpOwner,
@@ -299,6 +300,40 @@ describe("CSRF", () => {
   });
 });
 
+describe("access", () => {
+  let t: TestApp;
+  let owner: Caller;
+  beforeAll(async () => {
+    t = await createTestApp();
+    owner = await setUpOwner(t.app);
+  });
+  afterAll(() => t.close());
+
+  it("every route that is not public answers 401 not_signed_in without a session", async () => {
+    const values = {
+      orgId: owner.me.currentOrgId!,
+      userId: owner.me.user.id,
+      invitationId: "00000000-0000-4000-8000-000000000000",
+      sessionId: "00000000-0000-4000-8000-000000000000",
+      token: "t".repeat(43),
+    };
+    const guarded = allRoutes.filter(([, contract]) => contract.access !== "public");
+    expect(guarded.length).toBeGreaterThan(10);
+    for (const [name, contract] of guarded) {
+      for (const cookie of [undefined, "trellis_session=expired-or-forged-token"]) {
+        const response = await t.app.inject({
+          method: contract.method,
+          url: fillPath(contract.path, values),
+          headers: cookie ? { cookie } : {},
+          ...(contract.body ? { payload: sampleBody(name) as object } : {}),
+        });
+        expect(response.statusCode, `${name}: ${response.body}`).toBe(401);
+        expect(response.json().error.code).toBe("not_signed_in");
+      }
+    }
+  });
+});
+
 describe("rate limits", () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -344,6 +379,28 @@ describe("rate limits", () => {
     expect((await reset()).statusCode).toBe(202);
     expect((await reset()).statusCode).toBe(202);
     expect429(await reset());
+  });
+
+  it("invitations are limited per admin (5 × the hourly email limit)", async () => {
+    const owner = await signIn(t.app, "owner@acme.test", "owner-password-1").catch(async () => {
+      // The sign-in limit of this app may be spent by the test above; another address has its own.
+      const response = await t.app.inject({
+        method: "POST",
+        url: "/api/auth/sign-in",
+        payload: { email: "owner@acme.test", password: "owner-password-1" },
+        remoteAddress: "10.0.0.7",
+      });
+      return callerFrom(response);
+    });
+    const inviteNumber = (n: number) =>
+      t.app.inject({
+        method: "POST",
+        url: `/api/orgs/${owner.me.currentOrgId}/invitations`,
+        headers: owner.headers,
+        payload: { email: `limit${n}@acme.test`, role: "member" },
+      });
+    for (let n = 0; n < 10; n++) expect((await inviteNumber(n)).statusCode).toBe(201);
+    expect429(await inviteNumber(10));
   });
 
   it("counts per client address: another address still gets through", async () => {
