@@ -61,6 +61,21 @@ describe("first run, then inviting a member", () => {
 
     // The owner sees the invitation accepted and the new member listed.
     await owner.goto("/members");
-    await owner.getByRole("cell", { name: /Grace Hopper/ }).waitFor();
+    const role = owner.getByRole("combobox", { name: "Role of Grace Hopper" });
+    await role.waitFor();
+    expect(await role.inputValue()).toBe("member");
+
+    // Deactivate and reactivate the member.
+    await owner.getByRole("button", { name: "Deactivate Grace Hopper" }).click();
+    await owner.getByRole("button", { name: "Reactivate Grace Hopper" }).waitFor();
+    await owner.getByRole("button", { name: "Reactivate Grace Hopper" }).click();
+    await owner.getByRole("button", { name: "Deactivate Grace Hopper" }).waitFor();
+
+    // The only owner cannot demote themself: the server's last_owner refusal is explained.
+    await owner.getByRole("combobox", { name: `Role of ${defaultOwner.name}` }).selectOption("member");
+    await owner.getByRole("alert").filter({ hasText: "The last owner must stay" }).waitFor();
+    expect(await owner.getByRole("combobox", { name: `Role of ${defaultOwner.name}` }).inputValue()).toBe(
+      "owner",
+    );
   });
 });

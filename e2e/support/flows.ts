@@ -53,7 +53,7 @@ export async function invite(page: Page, email: string, role: "member" | "admin"
   await page.getByRole("heading", { name: "Invitations", level: 1 }).waitFor();
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Role").selectOption(role);
-  await page.getByRole("button", { name: "Send invitation" }).click();
+  await page.getByRole("button", { name: "Send invitation", exact: true }).click();
   await page.getByText(`Invitation sent to ${email}`).waitFor();
 }
 

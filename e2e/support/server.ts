@@ -40,6 +40,8 @@ export async function startServer(): Promise<RunningServer> {
     HOST: "127.0.0.1",
     TRELLIS_DATA_DIR: dataDir,
     PUBLIC_URL: url,
+    // The global set-up has just built dist/web.
+    TRELLIS_SKIP_WEB_BUILD: "1",
   };
   delete env.SMTP_URL;
   delete env.DATABASE_URL;

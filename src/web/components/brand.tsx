@@ -4,10 +4,11 @@ export function Logo() {
   return (
     <svg className="logo" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
       <rect width="32" height="32" rx="8" className="logo__tile" />
-      <path className="logo__lattice" d="M10 7v18M16 7v18M22 7v18M7 12h18M7 20h18" />
+      <path className="logo__lattice" d="M8 11h16M8 21h16M11 8v16M21 8v16" />
+      <path className="logo__stem" d="M16 26V15" />
       <path
         className="logo__leaf"
-        d="M16 16c-3.5-.5-5-3-4.5-6 3 .3 5 2.6 4.5 6zm0 0c2.8-1.7 5.6-1 7 1.4-2.8 1.6-5.6 1-7-1.4z"
+        d="M16 18c-4.2 0-6.8-2.6-6.8-6.8 4.2 0 6.8 2.6 6.8 6.8zM16 15c0-4.2 2.6-6.8 6.8-6.8 0 4.2-2.6 6.8-6.8 6.8z"
       />
     </svg>
   );

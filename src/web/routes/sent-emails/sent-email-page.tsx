@@ -6,6 +6,7 @@ import { AdminOnly } from "../../components/admin-only.tsx";
 import { Alert } from "../../components/alert.tsx";
 import { formatDateTime } from "../../components/format.ts";
 import { EmptyState, Loading, PageHeader } from "../../components/page.tsx";
+import { EmailHtmlFrame } from "./email-html-frame.tsx";
 import { LinkifiedText } from "./linkified-text.tsx";
 import { useSentEmails } from "./use-sent-emails.ts";
 
@@ -77,13 +78,7 @@ function SentEmail({ orgId }: { orgId: string }) {
         {view === "text" ? (
           <LinkifiedText text={email.text} />
         ) : (
-          // An empty sandbox: the email's HTML runs no script, submits no form and cannot reach this page.
-          <iframe
-            title={`HTML of “${email.subject}”`}
-            className="email-frame"
-            sandbox=""
-            srcDoc={email.html}
-          />
+          <EmailHtmlFrame title={`HTML of “${email.subject}”`} html={email.html} />
         )}
       </section>
     </>

@@ -49,7 +49,7 @@ function SentEmails({ orgId }: { orgId: string }) {
         </EmptyState>
       ) : null}
       {emails.data && emails.data.emails.length > 0 ? (
-        <ul className="item-list email-list">
+        <ul className="item-list email-list" aria-label="Sent email">
           {emails.data.emails.map((email) => (
             <li key={email.id} className="item-list__item">
               <div className="item-list__main">
