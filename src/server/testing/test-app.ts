@@ -124,6 +124,9 @@ export function movableClock() {
     advanceDays(days: number) {
       offsetMs += days * 86_400_000;
     },
+    advanceMinutes(minutes: number) {
+      offsetMs += minutes * 60_000;
+    },
   };
 }
 
