@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { RoleSchema, MemberStatusSchema } from "../../../contracts/index.ts";
 import { describeError } from "../../api/api-error.ts";
@@ -26,12 +26,10 @@ function Members({ orgId, myUserId }: { orgId: string; myUserId: string }) {
   const page = Math.max(0, Number(search.get("page")) || 0);
   const [draft, setDraft] = useState(q);
 
-  // Search as the person types, a moment after they pause.
-  useEffect(() => {
-    if (draft === q) return;
-    const timer = setTimeout(() => update({ q: draft, page: "" }), 300);
-    return () => clearTimeout(timer);
-  });
+  const typing = useRef<ReturnType<typeof setTimeout>>(undefined);
+  // The URL is the truth (back and forward change it): follow it.
+  useEffect(() => setDraft(q), [q]);
+  useEffect(() => () => clearTimeout(typing.current), []);
 
   function update(changes: Record<string, string>) {
     const next = new URLSearchParams(search);
@@ -74,9 +72,18 @@ function Members({ orgId, myUserId }: { orgId: string; myUserId: string }) {
             className="input"
             placeholder="Name or email"
             value={draft}
-            onChange={(event) => setDraft(event.target.value)}
+            onChange={(event) => {
+              // Search as the person types, a moment after they pause.
+              const value = event.target.value;
+              setDraft(value);
+              clearTimeout(typing.current);
+              typing.current = setTimeout(() => update({ q: value, page: "" }), 300);
+            }}
             onKeyDown={(event) => {
-              if (event.key === "Enter") update({ q: draft, page: "" });
+              if (event.key === "Enter") {
+                clearTimeout(typing.current);
+                update({ q: draft, page: "" });
+              }
             }}
           />
         </div>
