@@ -140,6 +140,16 @@ export function usersRepository(db: Database) {
       await db.insert(emailTokens).values(input);
     },
 
+    /** Marks every unused token of this purpose of the user used: no older link works afterwards. */
+    async useUpEmailTokens(userId: UserId, purpose: EmailTokenPurpose, now: Date): Promise<void> {
+      await db
+        .update(emailTokens)
+        .set({ usedAt: now })
+        .where(
+          and(eq(emailTokens.userId, userId), eq(emailTokens.purpose, purpose), isNull(emailTokens.usedAt)),
+        );
+    },
+
     /** Marks a valid, unused token used and returns its user; null when unknown, used or expired. */
     async consumeEmailToken(
       tokenHash: string,

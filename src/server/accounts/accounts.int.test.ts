@@ -348,6 +348,30 @@ describe("password reset", () => {
     await signIn(t.app, OWNER.email, "brand-new-password-1");
   });
 
+  it("using one reset link, or changing the password, makes every other reset link stop working", async () => {
+    const password = "brand-new-password-1";
+    await requestReset(OWNER.email);
+    const first = await tokenFromLatestEmail(t, OWNER.email, "/reset-password?token=");
+    await requestReset(OWNER.email);
+    const second = await tokenFromLatestEmail(t, OWNER.email, "/reset-password?token=");
+    expect(second).not.toBe(first);
+    const used = await confirm(second, "second-link-password-1");
+    expect(used.statusCode).toBe(200);
+    expect((await confirm(first, "first-link-password-1")).statusCode).toBe(410);
+
+    await requestReset(OWNER.email);
+    const third = await tokenFromLatestEmail(t, OWNER.email, "/reset-password?token=");
+    const changed = await t.app.inject({
+      method: "POST",
+      url: "/api/me/password",
+      headers: callerFrom(used).headers,
+      payload: { currentPassword: "second-link-password-1", newPassword: password },
+    });
+    expect(changed.statusCode).toBe(204);
+    expect((await confirm(third, "third-link-password-1")).statusCode).toBe(410);
+    await signIn(t.app, OWNER.email, password);
+  });
+
   it("accepts a request for an unknown email the same way, and sends nothing", async () => {
     const response = await requestReset("nobody@acme.test");
     expect(response.statusCode).toBe(202);

@@ -5,7 +5,10 @@ import type { ServerDeps } from "../deps.ts";
 import { AppError } from "../http/app-error.ts";
 import { hashPassword, verifyPassword } from "../security/passwords.ts";
 
-/** Changes the password after checking the current one; every other session is signed out. */
+/**
+ * Changes the password after checking the current one; every other session is signed out and
+ * any reset link still in a mailbox stops working.
+ */
 export async function changePassword(
   deps: ServerDeps,
   userId: UserId,
@@ -22,5 +25,6 @@ export async function changePassword(
   await inTransaction(deps.db, async (repos) => {
     await repos.users.update(userId, { passwordHash });
     await repos.users.deleteOtherSessions(userId, keepSession);
+    await repos.users.useUpEmailTokens(userId, "password_reset", deps.now());
   });
 }

@@ -6,8 +6,8 @@ import { hashPassword } from "../security/passwords.ts";
 import { hashToken } from "../security/tokens.ts";
 
 /**
- * Sets a new password from an emailed token, signs out every existing session and marks the
- * email verified (following the link proves it). One transaction: the token is used only if the
+ * Sets a new password from an emailed token, signs out every existing session, makes every
+ * other reset link of the person stop working, and marks the email verified (following the link proves it). One transaction: the token is used only if the
  * password changed.
  */
 export async function resetPassword(
@@ -30,6 +30,7 @@ export async function resetPassword(
       ...(user?.emailVerifiedAt ? {} : { emailVerifiedAt: now }),
     });
     await repos.users.deleteOtherSessions(userId, null);
+    await repos.users.useUpEmailTokens(userId, "password_reset", now);
     return userId;
   });
 }
