@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, isNull, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, ilike, isNull, or, sql } from "drizzle-orm";
 import type {
   InvitationId,
   InvitationRecord,
@@ -220,12 +220,24 @@ export function organisationsRepository(db: Database) {
       await db.update(invitations).set(changes).where(eq(invitations.id, id));
     },
 
-    /** Marks a pending invitation accepted; false when someone else got there first. */
-    async markInvitationAccepted(id: InvitationId, now: Date): Promise<boolean> {
+    /**
+     * Marks a pending invitation accepted, checking again (atomically) that it is still the link
+     * that was followed and still open; false when it was accepted, revoked, re-sent with a new
+     * link or expired in the meantime.
+     */
+    async markInvitationAccepted(id: InvitationId, tokenHash: string, now: Date): Promise<boolean> {
       const rows = await db
         .update(invitations)
         .set({ acceptedAt: now })
-        .where(and(eq(invitations.id, id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+        .where(
+          and(
+            eq(invitations.id, id),
+            eq(invitations.tokenHash, tokenHash),
+            gt(invitations.expiresAt, now),
+            isNull(invitations.acceptedAt),
+            isNull(invitations.revokedAt),
+          ),
+        )
         .returning({ id: invitations.id });
       return rows.length > 0;
     },

@@ -58,7 +58,10 @@ export async function acceptInvitation(
   const passwordHash = existing ? null : await hashPassword(input.password);
   return inTransaction(deps.db, async (repos) => {
     const now = deps.now();
-    if (!(await repos.organisations.markInvitationAccepted(invitation.id, now))) throw invalidLink();
+    if (
+      !(await repos.organisations.markInvitationAccepted(invitation.id, hashToken(deps.secret, token), now))
+    )
+      throw invalidLink();
     let userId = existing?.id;
     if (!userId) {
       const user = await repos.users.create({
