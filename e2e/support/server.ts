@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -28,9 +28,9 @@ async function freePort(): Promise<number> {
 /**
  * Starts the real Trellis server (`trellis serve`) on a free port with a fresh embedded database
  * and no SMTP server, so sent email lands in the outbox that admins read. Resolves once
- * GET /api/health answers 200.
+ * GET /api/health answers 200. `prepare` lists `trellis` commands (argument lists) to run first.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: { prepare?: string[][] } = {}): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), "trellis-e2e-"));
@@ -45,6 +45,20 @@ export async function startServer(): Promise<RunningServer> {
   };
   delete env.SMTP_URL;
   delete env.DATABASE_URL;
+
+  // CLI commands to run on the data folder first (the server holds its lock once started).
+  for (const args of options.prepare ?? []) {
+    const result = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+      cwd: repoRoot,
+      env,
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    if (result.status !== 0) {
+      rmSync(dataDir, { recursive: true, force: true });
+      throw new Error(`trellis ${args[0]} failed (exit ${result.status}):\n${result.stdout}${result.stderr}`);
+    }
+  }
 
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "serve"], {
     cwd: repoRoot,
