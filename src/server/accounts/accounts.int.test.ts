@@ -372,6 +372,21 @@ describe("password reset", () => {
     await signIn(t.app, OWNER.email, password);
   });
 
+  it("a session ends after 30 days", async () => {
+    const caller = await signIn(t.app, OWNER.email, "brand-new-password-1");
+    clock.advanceDays(29);
+    try {
+      expect(
+        (await t.app.inject({ method: "GET", url: "/api/me", headers: caller.headers })).statusCode,
+      ).toBe(200);
+      clock.advanceDays(2);
+      const expired = await t.app.inject({ method: "GET", url: "/api/me", headers: caller.headers });
+      expect(expired.statusCode).toBe(401);
+    } finally {
+      clock.advanceDays(-31);
+    }
+  });
+
   it("accepts a request for an unknown email the same way, and sends nothing", async () => {
     const response = await requestReset("nobody@acme.test");
     expect(response.statusCode).toBe(202);
