@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -63,7 +63,16 @@ async function loadOrBuildTemplate(): Promise<Blob> {
   const partial = `${file}.${process.pid}.${randomBytes(3).toString("hex")}`;
   await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
   await rename(partial, file);
+  await removeStaleTemplates(folder, file);
   return dump;
+}
+
+/** Deletes dumps made for older migrations or PGlite versions (about 40 MB each). */
+async function removeStaleTemplates(folder: string, keep: string): Promise<void> {
+  for (const name of await readdir(folder)) {
+    const path = join(folder, name);
+    if (path !== keep && /^pglite-template-[0-9a-f]+\.tar$/.test(name)) await rm(path, { force: true });
+  }
 }
 
 async function createEmbeddedTestDatabase(): Promise<DatabaseHandle> {
