@@ -22,8 +22,11 @@ export async function installOpenApi(app: FastifyInstance): Promise<void> {
     staticCSP: true,
     // The docs page brings its own CSP; keep it from being framed, like every other page.
     transformStaticCSP: (header) =>
-      `${header.replace(/upgrade-insecure-requests;?/, "").replace(/;?\s*$/, "")}; frame-ancestors 'none'`,
-    uiConfig: { docExpansion: "list", deepLinking: true },
+      header
+        .replace(/upgrade-insecure-requests;?/, "")
+        .replace(/frame-ancestors [^;]*/, "frame-ancestors 'none'")
+        .replace(/validator\.swagger\.io/, ""),
+    uiConfig: { docExpansion: "list", deepLinking: true, validatorUrl: null },
   });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 }
