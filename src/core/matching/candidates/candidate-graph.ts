@@ -4,23 +4,28 @@ import type { PreparedProgramme } from "../scoring/prepared.ts";
 import type { TopKBlock } from "./top-k.ts";
 
 /**
- * The candidate graph of top-K blocks covering every mentee in order; within a mentee, edges are
- * sorted by mentor index so the graph (and so the solve) is deterministic.
+ * The candidate graph of top-K blocks covering every mentee in order, keeping each row's best
+ * `keep`; within a mentee, edges are sorted by mentor index so the graph (and the solve) is deterministic.
  *
  * Example: blocks of mentees 0..99 and 100..199 with K = 24 give at most 200 · 24 edges.
  */
-export function graphFromTopK(prepared: PreparedProgramme, blocks: readonly TopKBlock[]): CandidateGraph {
+export function graphFromTopK(
+  prepared: PreparedProgramme,
+  blocks: readonly TopKBlock[],
+  keep = Number.POSITIVE_INFINITY,
+): CandidateGraph {
   const n = prepared.menteeIds.length;
   const rowStart = new Int32Array(n + 1);
   for (const block of blocks)
-    for (let r = 0; r < block.to - block.from; r++) rowStart[block.from + r + 1] = block.count[r];
+    for (let r = 0; r < block.to - block.from; r++)
+      rowStart[block.from + r + 1] = Math.min(keep, block.count[r]);
   for (let i = 0; i < n; i++) rowStart[i + 1] += rowStart[i];
   const mentor = new Int32Array(rowStart[n]);
   const score = new Int32Array(rowStart[n]);
   for (const block of blocks) {
     for (let r = 0; r < block.to - block.from; r++) {
       const base = r * block.k;
-      const order = Array.from({ length: block.count[r] }, (_, x) => x).sort(
+      const order = Array.from({ length: Math.min(keep, block.count[r]) }, (_, x) => x).sort(
         (a, b) => block.mentor[base + a] - block.mentor[base + b],
       );
       let at = rowStart[block.from + r];

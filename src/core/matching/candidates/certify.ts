@@ -58,6 +58,41 @@ export interface CertifiedSolution {
 
 const EPSILON = 1e-7;
 
+interface Reserve {
+  readonly mentor: Int32Array;
+  readonly score: Int32Array;
+  readonly count: Int32Array;
+}
+
+/** Candidates K+1 .. K+R of each mentee (mentor -1 once moved into the graph). */
+function reserveOf(blocks: readonly TopKBlock[], n: number, k: number, size: number): Reserve {
+  const mentor = new Int32Array(n * size).fill(-1);
+  const score = new Int32Array(n * size);
+  const count = new Int32Array(n);
+  for (const block of blocks) {
+    for (let r = 0; r < block.to - block.from; r++) {
+      const i = block.from + r;
+      count[i] = Math.max(0, block.count[r] - k);
+      for (let x = 0; x < count[i]; x++) {
+        mentor[i * size + x] = block.mentor[r * block.k + k + x];
+        score[i * size + x] = block.score[r * block.k + k + x];
+      }
+    }
+  }
+  return { mentor, score, count };
+}
+
+/** Best score outside the graph per mentee: the bound after the reserve, or a reserve pair left out. */
+function boundOutside(nextBest: Int32Array, reserve: Reserve, size: number): Int32Array {
+  return nextBest.map((best, i) => {
+    let bound = best;
+    for (let r = i * size; r < i * size + reserve.count[i]; r++) {
+      if (reserve.mentor[r] >= 0) bound = Math.max(bound, reserve.score[r]);
+    }
+    return bound;
+  });
+}
+
 /** Dual bound over all pairs when stopped early: raise u_i to cover the best pair left out. */
 function gapOf(
   graph: CandidateGraph,
@@ -101,7 +136,10 @@ export async function certifiedSolve(
   const minScore = options.minScore ?? 0;
   const k = Math.max(1, Math.min(options.candidatesPerMentee ?? 24, prepared.mentorIds.length || 1));
   const report = options.onProgress ?? (() => {});
-  const blocks = await port.topK(k, minScore, (f) => report("scoring", f));
+  // keep K candidates in the graph and 2K more in reserve: checked exactly against the prices
+  // without rescoring; only the (3K+1)-th score bounds the rest
+  const reserveSize = Math.min(2 * k, Math.max(0, prepared.mentorIds.length - k));
+  const blocks = await port.topK(k + reserveSize, minScore, (f) => report("scoring", f));
   const n = prepared.menteeIds.length;
   const nextBest = new Int32Array(n).fill(-1);
   let allowedPairs = 0;
@@ -109,7 +147,8 @@ export async function certifiedSolve(
     nextBest.set(block.nextBest, block.from);
     allowedPairs += block.allowedPairs;
   }
-  let graph = graphFromTopK(prepared, blocks);
+  const reserve = reserveOf(blocks, n, k, reserveSize);
+  let graph = graphFromTopK(prepared, blocks, k);
   const solve = (warm?: MatchingResult) =>
     solveMatching(graph, {
       objective,
@@ -127,40 +166,79 @@ export async function certifiedSolve(
   for (;;) {
     if (!result.optimal) break;
     const u = result.duals.menteePrice;
+    const v = result.duals.mentorPrice;
+    const adds: { mentee: number[]; mentor: number[]; score: number[] } = {
+      mentee: [],
+      mentor: [],
+      score: [],
+    };
     const pending: number[] = [];
-    for (let i = 0; i < n; i++)
-      if (nextBest[i] >= 0 && weights[nextBest[i]] > u[i] + EPSILON) pending.push(i);
-    if (certifiedAtOnce < 0) certifiedAtOnce = n - pending.length;
-    if (pending.length === 0) return done(true);
+    let needsWork = 0;
+    for (let i = 0; i < n; i++) {
+      const before = adds.mentee.length;
+      for (
+        let r = i * reserveSize;
+        r < i * reserveSize + reserve.count[i] && adds.mentee.length - before < k;
+        r++
+      ) {
+        const j = reserve.mentor[r];
+        if (j < 0 || weights[reserve.score[r]] <= u[i] + v[j] + EPSILON) continue;
+        adds.mentee.push(i);
+        adds.mentor.push(j);
+        adds.score.push(reserve.score[r]);
+        reserve.mentor[r] = -1;
+      }
+      const pend = nextBest[i] >= 0 && weights[nextBest[i]] > u[i] + EPSILON;
+      if (pend) pending.push(i);
+      if (pend || adds.mentee.length > before) needsWork++;
+    }
+    if (certifiedAtOnce < 0) certifiedAtOnce = n - needsWork;
+    if (needsWork === 0) return done(true);
     if (options.shouldStop?.()) break;
     rounds++;
-    report("pricing", 0);
-    const mentees = Int32Array.from(pending);
-    const graphStart = new Int32Array(mentees.length + 1);
-    mentees.forEach((i, p) => {
-      graphStart[p + 1] = graphStart[p] + graph.rowStart[i + 1] - graph.rowStart[i];
-    });
-    const graphMentor = new Int32Array(graphStart[mentees.length]);
-    mentees.forEach((i, p) => {
-      graphMentor.set(graph.mentor.subarray(graph.rowStart[i], graph.rowStart[i + 1]), graphStart[p]);
-    });
-    const priced = await port.priceOut({
-      mentees,
-      menteePrice: Float64Array.from(mentees, (i) => u[i]),
-      mentorPrice: result.duals.mentorPrice,
-      weightOfScore: weights,
-      minScore,
-      graphStart,
-      graphMentor,
-    });
-    rescored += mentees.length;
-    priced.nextBest.forEach((best, p) => {
-      nextBest[mentees[p]] = best;
-    });
-    report("pricing", 1);
-    if (priced.pairMentor.length === 0) return done(true);
-    const pairMentee = Int32Array.from(priced.pairPosition, (p) => mentees[p]);
-    graph = addPairs(graph, pairMentee, priced.pairMentor, priced.pairScore);
+    if (adds.mentee.length > 0) {
+      graph = addPairs(
+        graph,
+        Int32Array.from(adds.mentee),
+        Int32Array.from(adds.mentor),
+        Int32Array.from(adds.score),
+      );
+    }
+    let added = adds.mentee.length;
+    if (pending.length > 0) {
+      report("pricing", 0);
+      const mentees = Int32Array.from(pending);
+      const graphStart = new Int32Array(mentees.length + 1);
+      mentees.forEach((i, p) => {
+        graphStart[p + 1] = graphStart[p] + graph.rowStart[i + 1] - graph.rowStart[i];
+      });
+      const graphMentor = new Int32Array(graphStart[mentees.length]);
+      mentees.forEach((i, p) => {
+        graphMentor.set(graph.mentor.subarray(graph.rowStart[i], graph.rowStart[i + 1]), graphStart[p]);
+      });
+      const priced = await port.priceOut({
+        mentees,
+        menteePrice: Float64Array.from(mentees, (i) => u[i]),
+        mentorPrice: v,
+        weightOfScore: weights,
+        minScore,
+        maxPairsPerMentee: k,
+        graphStart,
+        graphMentor,
+      });
+      rescored += mentees.length;
+      priced.nextBest.forEach((best, p) => {
+        nextBest[mentees[p]] = best;
+        reserve.count[mentees[p]] = 0; // the rescore covered every pair outside the graph
+      });
+      report("pricing", 1);
+      added += priced.pairMentor.length;
+      if (priced.pairMentor.length > 0) {
+        const pairMentee = Int32Array.from(priced.pairPosition, (p) => mentees[p]);
+        graph = addPairs(graph, pairMentee, priced.pairMentor, priced.pairScore);
+      }
+    }
+    if (added === 0) return done(true);
     result = solve(result);
   }
   return done(false);
@@ -170,7 +248,7 @@ export async function certifiedSolve(
       graph,
       result,
       optimal,
-      gap: optimal ? 0 : gapOf(graph, result, weights, nextBest),
+      gap: optimal ? 0 : gapOf(graph, result, weights, boundOutside(nextBest, reserve, reserveSize)),
       rounds,
       certifiedAtOnce: Math.max(0, certifiedAtOnce),
       rescored,
