@@ -6,7 +6,7 @@ import { performance } from "node:perf_hooks";
 import { parentPort, workerData } from "node:worker_threads";
 import { MatchInputError, matchPrepared, prepareProgramme } from "../../core/matching/index.ts";
 import type { RunMatchingInput, RunMessage } from "./run-protocol.ts";
-import { startWorkerKernel, type WorkerKernel } from "./worker-kernel.ts";
+import { createKernelPool, type WorkerKernel } from "./worker-kernel.ts";
 
 const input = workerData as RunMatchingInput;
 const post = (message: RunMessage) => parentPort!.postMessage(message);
@@ -15,17 +15,18 @@ async function run(): Promise<void> {
   const started = performance.now();
   const deadline = input.timeBudgetMs === undefined ? Number.POSITIVE_INFINITY : started + input.timeBudgetMs;
   post({ type: "progress", phase: "preparing", percent: 0 });
-  const prepared = prepareProgramme(input.programme, input.config, { referenceWeek: input.referenceWeek });
-  const prepareSeconds = (performance.now() - started) / 1000;
+  const pool = createKernelPool(input.threads ?? 2);
   let kernel: WorkerKernel | undefined;
   let lastPercent = -1;
   try {
+    const prepared = prepareProgramme(input.programme, input.config, { referenceWeek: input.referenceWeek });
+    const prepareSeconds = (performance.now() - started) / 1000;
     const result = await matchPrepared(prepared, {
       objective: input.objective,
       minScore: input.minScore,
       explain: input.explain,
       kernel: (p) => {
-        kernel = startWorkerKernel(p, input.threads ?? 2);
+        kernel = pool.kernelFor(p);
         return kernel;
       },
       shouldStop: () => performance.now() > deadline,
@@ -41,7 +42,7 @@ async function run(): Promise<void> {
       seconds: { prepare: prepareSeconds, total: (performance.now() - started) / 1000 },
     });
   } finally {
-    await kernel?.close();
+    await (kernel ?? pool).close();
   }
 }
 

@@ -67,13 +67,35 @@ export interface WorkerKernel extends KernelPort {
   close(): Promise<void>;
 }
 
+/** Kernel workers started ahead of time (their start-up overlaps preparing the features). */
+export interface KernelPool {
+  kernelFor(prepared: PreparedProgramme): WorkerKernel;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts `threads` kernel workers with no programme yet.
+ *
+ * Example: const pool = createKernelPool(2); const prepared = prepareProgramme(...); const kernel = pool.kernelFor(prepared);
+ */
+export function createKernelPool(threads = 2): KernelPool {
+  const workers = Array.from({ length: Math.max(1, threads) }, () => spawnWorker("kernel.worker"));
+  const close = async () => {
+    await Promise.all(workers.map((w) => w.terminate()));
+  };
+  return { kernelFor: (prepared) => kernelOn(workers, prepared, close), close };
+}
+
 /**
  * Starts `threads` kernel workers holding `prepared` (they load while the caller goes on).
  *
  * Example: const kernel = startWorkerKernel(prepared, 2); await kernel.topK(24, 0, () => {}); await kernel.close();
  */
 export function startWorkerKernel(prepared: PreparedProgramme, threads = 2): WorkerKernel {
-  const workers = Array.from({ length: Math.max(1, threads) }, () => spawnWorker("kernel.worker"));
+  return createKernelPool(threads).kernelFor(prepared);
+}
+
+function kernelOn(workers: Worker[], prepared: PreparedProgramme, close: () => Promise<void>): WorkerKernel {
   const ready = Promise.all(workers.map((w) => call(w, { type: "init", prepared })));
   const n = prepared.menteeIds.length;
   return {
@@ -107,8 +129,6 @@ export function startWorkerKernel(prepared: PreparedProgramme, threads = 2): Wor
         nextBest: concat(results.map((r) => r.nextBest)),
       };
     },
-    async close() {
-      await Promise.all(workers.map((w) => w.terminate()));
-    },
+    close,
   };
 }
