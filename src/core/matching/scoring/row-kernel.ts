@@ -7,7 +7,8 @@
  */
 import { codedValue } from "./coded-features.ts";
 import { buildGroupRow } from "./kernel-plan.ts";
-import type { CodedFeature, Feature, OverlapFeature, PreparedProgramme, TextFeature } from "./prepared.ts";
+import { addOverlapColumn, addTextColumn } from "./set-columns.ts";
+import type { CodedFeature, Feature, PreparedProgramme } from "./prepared.ts";
 
 /** Added once per broken hard rule. Raw sums of values stay below it (at most 40 criteria · 10 · 10,000). */
 export const FAILED = 1 << 24;
@@ -63,102 +64,6 @@ function addCodedColumn(
   const code = f.mentorCode;
   const m = out.length;
   for (let j = 0; j < m; j++) out[j] += row[code[j]];
-}
-
-/** Credits: 2 per wanted item offered at level, 1 below; bit 6 and up count items offered at level. */
-function addOverlapColumn(
-  f: OverlapFeature,
-  i: number,
-  weight: number,
-  failAdd: number,
-  out: Int32Array,
-  scratch: RowScratch,
-): void {
-  const { accumulator: acc, touched, lookup } = scratch;
-  const from = f.menteeStart[i];
-  const to = Math.min(f.menteeStart[i + 1], from + 31);
-  const { postingStart, postingMentor, postingLevel, menteeItem, menteeLevel } = f;
-  const items = to - from;
-  for (let c = 0; c <= 2 * items; c++) lookup[c] = weight * Math.floor((c * 10_000) / (2 * items));
-  let postings = 0;
-  for (let k = from; k < to; k++) postings += postingStart[menteeItem[k] + 1] - postingStart[menteeItem[k]];
-  if (postings > out.length >> 2) {
-    // dense: cheaper to sweep every mentor than to track the touched ones
-    for (let k = from; k < to; k++) {
-      const item = menteeItem[k];
-      const level = menteeLevel[k];
-      const end = postingStart[item + 1];
-      for (let p = postingStart[item]; p < end; p++)
-        acc[postingMentor[p]] += postingLevel[p] >= level ? 66 : 1;
-    }
-    for (let j = 0; j < out.length; j++) {
-      const a = acc[j];
-      out[j] += lookup[a & 63] - (a >= 64 ? failAdd : 0);
-      acc[j] = 0;
-    }
-    return;
-  }
-  let count = 0;
-  for (let k = from; k < to; k++) {
-    const item = menteeItem[k];
-    const level = menteeLevel[k];
-    const end = postingStart[item + 1];
-    for (let p = postingStart[item]; p < end; p++) {
-      const j = postingMentor[p];
-      if (acc[j] === 0) touched[count++] = j;
-      acc[j] += postingLevel[p] >= level ? 66 : 1;
-    }
-  }
-  for (let t = 0; t < count; t++) {
-    const j = touched[t];
-    const a = acc[j];
-    out[j] += lookup[a & 63] - (a >= 64 ? failAdd : 0);
-    acc[j] = 0;
-  }
-}
-
-function addTextColumn(
-  f: TextFeature,
-  i: number,
-  weight: number,
-  failAdd: number,
-  out: Int32Array,
-  scratch: RowScratch,
-): void {
-  const { accumulator: acc, touched } = scratch;
-  const { postingStart, postingMentor, postingWeight, divisor, passDot } = f;
-  const { start, term, weight: termWeight } = f.mentee;
-  let postings = 0;
-  for (let k = start[i]; k < start[i + 1]; k++) postings += postingStart[term[k] + 1] - postingStart[term[k]];
-  if (postings > out.length >> 2) {
-    for (let k = start[i]; k < start[i + 1]; k++) {
-      const q = termWeight[k];
-      const end = postingStart[term[k] + 1];
-      for (let p = postingStart[term[k]]; p < end; p++) acc[postingMentor[p]] += q * postingWeight[p];
-    }
-    for (let j = 0; j < out.length; j++) {
-      const dot = acc[j];
-      out[j] += weight * Math.min(10_000, Math.floor(dot / divisor)) - (dot >= passDot ? failAdd : 0);
-      acc[j] = 0;
-    }
-    return;
-  }
-  let count = 0;
-  for (let k = start[i]; k < start[i + 1]; k++) {
-    const q = termWeight[k];
-    const end = postingStart[term[k] + 1];
-    for (let p = postingStart[term[k]]; p < end; p++) {
-      const j = postingMentor[p];
-      if (acc[j] === 0) touched[count++] = j;
-      acc[j] += q * postingWeight[p];
-    }
-  }
-  for (let t = 0; t < count; t++) {
-    const j = touched[t];
-    const dot = acc[j];
-    out[j] += weight * Math.min(10_000, Math.floor(dot / divisor)) - (dot >= passDot ? failAdd : 0);
-    acc[j] = 0;
-  }
 }
 
 /**
