@@ -228,6 +228,6 @@ export const BENCH_CONFIG: MatchConfig = {
     { kind: "availability", weight: 2, minHours: 1, targetHours: 3 },
     { kind: "preferences", weight: 2 },
   ],
-  candidatesPerMentee: 24,
+  candidatesPerMentee: 48,
   referenceWeek: "2026-03-30",
 };

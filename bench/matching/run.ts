@@ -1,5 +1,5 @@
 /**
- * The matching benchmark: `npx tsx bench/matching/run.ts [--sizes 1k,10k,50k] [--objective participation|score]`.
+ * The matching benchmark: `npx tsx bench/matching/run.ts [--sizes 1k,10k,50k] [--objective participation|score] [--k K]`.
  * For each size: a seeded realistic programme (generate-programme.ts), our certified end-to-end run
  * (features, streamed scoring in two worker threads, exact solve, pricing rounds until the prices
  * cover ALL pairs), then on the final candidate graph our solve vs LEMON vs SciPy (asserting equal
@@ -30,9 +30,11 @@ const { values } = parseArgs({
   options: {
     sizes: { type: "string", default: "1k,10k,50k" },
     objective: { type: "string", default: "participation" },
+    k: { type: "string" },
   },
 });
 const objective = values.objective as MatchObjective;
+const config = values.k ? { ...BENCH_CONFIG, candidatesPerMentee: Number(values.k) } : BENCH_CONFIG;
 const sizes = values.sizes.split(",").map((s) => {
   if (!SIZES[s]) throw new Error(`unknown size ${s} (known: ${Object.keys(SIZES).join(", ")})`);
   return s;
@@ -46,9 +48,7 @@ console.log(
 console.log(
   `Config: ${BENCH_CONFIG.criteria.map((c) => `${c.kind}${c.hard ? "(hard)" : ""}${c.weight ? ` w${c.weight}` : ""}`).join(", ")}`,
 );
-console.log(
-  `Objective: ${objective}; K = ${BENCH_CONFIG.candidatesPerMentee} candidates per mentee; seed 7\n`,
-);
+console.log(`Objective: ${objective}; K = ${config.candidatesPerMentee} candidates per mentee; seed 7\n`);
 
 async function reference(
   name: string,
@@ -78,7 +78,7 @@ for (const size of sizes) {
   );
   const rssBefore = process.resourceUsage().maxRSS * 1024;
   const started = performance.now();
-  const prepared = prepareProgramme(programme, BENCH_CONFIG, { referenceWeek: "2026-03-30" });
+  const prepared = prepareProgramme(programme, config, { referenceWeek: "2026-03-30" });
   const prepareSeconds = (performance.now() - started) / 1000;
   const kernel = startWorkerKernel(prepared, 2);
   const phases: Record<string, number> = {};

@@ -37,7 +37,7 @@ export function inProcessKernel(prepared: PreparedProgramme): KernelPort {
 export interface CertifyOptions {
   readonly objective: MatchObjective;
   readonly minScore?: number;
-  /** K (default 24). */
+  /** K (default 48). */
   readonly candidatesPerMentee?: number;
   /** Polled between steps and inside the solver; true stops with a stated gap. */
   readonly shouldStop?: () => boolean;
@@ -76,7 +76,7 @@ export async function certifiedSolve(
 ): Promise<CertifiedSolution> {
   const { objective } = options;
   const minScore = options.minScore ?? 0;
-  const k = Math.max(1, Math.min(options.candidatesPerMentee ?? 24, prepared.mentorIds.length || 1));
+  const k = Math.max(1, Math.min(options.candidatesPerMentee ?? 48, prepared.mentorIds.length || 1));
   const report = options.onProgress ?? (() => {});
   // keep K candidates in the graph and 2K more in reserve: checked exactly against the prices
   // without rescoring; only the (3K+1)-th score bounds the rest

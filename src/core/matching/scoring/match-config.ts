@@ -90,7 +90,7 @@ export const CRITERION_KINDS: readonly CriterionKind[] = [
 
 export interface MatchConfig {
   readonly criteria: readonly Criterion[];
-  /** K: candidates kept per mentee before pricing out (default 24). */
+  /** K: candidates kept per mentee before pricing out (default 48). */
   readonly candidatesPerMentee?: number;
   /** Monday (YYYY-MM-DD) of the week whose time-zone offsets are used; the CLI defaults it to this week. */
   readonly referenceWeek?: string;

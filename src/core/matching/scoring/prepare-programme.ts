@@ -127,7 +127,7 @@ export function prepareProgramme(
     criteria,
     plan: buildKernelPlan(criteria, mentors.length),
     weightSum: criteria.reduce((sum, c) => sum + c.weight, 0),
-    candidatesPerMentee: config.candidatesPerMentee ?? 24,
+    candidatesPerMentee: config.candidatesPerMentee ?? 48,
     exclusionStart: excluded.start,
     exclusionMentor: excluded.mentor,
     exclusionReason: excluded.reason,
