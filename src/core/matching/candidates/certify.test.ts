@@ -174,6 +174,37 @@ describe("certified matching over all pairs", () => {
     expect(result.stats.pricingRounds).toBeGreaterThan(0);
   });
 
+  it("a time budget stops pricing early: optimal false with a gap that bounds the loss", async () => {
+    const participants: Participant[] = [
+      ...Array.from(
+        { length: 6 },
+        (_, k): Participant => ({ id: `m${k}`, role: "mentor", yearsExperience: 4 + 3 * k }),
+      ),
+      ...Array.from(
+        { length: 6 },
+        (_, k): Participant => ({ id: `e${k}`, role: "mentee", yearsExperience: k }),
+      ),
+    ];
+    const config: MatchConfig = {
+      criteria: [{ kind: "experienceGap", weight: 5, minGap: 9, maxGap: 9, tolerance: 20 }],
+    };
+    const prepared = prepareProgramme({ participants }, config, { referenceWeek: "2026-03-30" });
+    const exact = await certifiedSolve(prepared, inProcessKernel(prepared), {
+      objective: "score",
+      candidatesPerMentee: 1,
+    });
+    let solves = 0;
+    const stopped = await certifiedSolve(prepared, inProcessKernel(prepared), {
+      objective: "score",
+      candidatesPerMentee: 1,
+      shouldStop: () => solves++ > 0,
+    });
+    expect(exact.optimal).toBe(true);
+    expect(stopped.optimal).toBe(false);
+    expect(stopped.result.totalScore).toBeLessThan(exact.result.totalScore);
+    expect(stopped.gap).toBeGreaterThanOrEqual(exact.result.totalScore - stopped.result.totalScore);
+  });
+
   it("no feasible mentor, capacity 0 and all-full are told apart in the unmatched reasons", async () => {
     const participants: Participant[] = [
       { id: "m", role: "mentor", mentorCapacity: 1, languages: ["en"] },

@@ -128,13 +128,29 @@ export function topKForMentees(
     const bestLeftOut = state[1];
     allowedPairs += state[2];
     const r = i - from;
-    const order = Array.from({ length: size }, (_, x) => x).sort((a, b) =>
-      isBetter(heapRaw[a], heapMentor[a], heapRaw[b], heapMentor[b]) ? -1 : 1,
-    );
-    order.forEach((x, rank) => {
-      mentorOut[r * k + rank] = heapMentor[x];
-      scoreOut[r * k + rank] = rawToScore(heapRaw[x], prepared.weightSum);
-    });
+    // pop the min-heap (worst first) into the row from its end: best first, ties by mentor index
+    for (let last = size - 1; last >= 0; last--) {
+      mentorOut[r * k + last] = heapMentor[0];
+      scoreOut[r * k + last] = rawToScore(heapRaw[0], prepared.weightSum);
+      const raw = heapRaw[last];
+      const mentor = heapMentor[last];
+      let at = 0;
+      for (;;) {
+        let child = 2 * at + 1;
+        if (child >= last) break;
+        if (
+          child + 1 < last &&
+          isBetter(heapRaw[child], heapMentor[child], heapRaw[child + 1], heapMentor[child + 1])
+        )
+          child++;
+        if (!isBetter(raw, mentor, heapRaw[child], heapMentor[child])) break;
+        heapRaw[at] = heapRaw[child];
+        heapMentor[at] = heapMentor[child];
+        at = child;
+      }
+      heapRaw[at] = raw;
+      heapMentor[at] = mentor;
+    }
     count[r] = size;
     nextBest[r] = bestLeftOut < 0 ? -1 : rawToScore(bestLeftOut, prepared.weightSum);
     if (onRow && (r + 1) % 256 === 0) onRow(r + 1);

@@ -26,7 +26,7 @@ export function addOverlapColumn(
   for (let c = 0; c <= 2 * items; c++) lookup[c] = weight * Math.floor((c * 10_000) / (2 * items));
   let postings = 0;
   for (let k = from; k < to; k++) postings += postingStart[menteeItem[k] + 1] - postingStart[menteeItem[k]];
-  if (postings > out.length >> 2) {
+  if (postings > out.length >> 1) {
     // dense: cheaper to sweep every mentor than to track the touched ones
     for (let k = from; k < to; k++) {
       const item = menteeItem[k];
@@ -64,7 +64,7 @@ export function addOverlapColumn(
 /**
  * TF-IDF similarity of mentee i's goals to every mentor's experience, through the inverted index.
  *
- * Example: identical one-term texts give dot = 1000 · 1000, value min(10000, floor(dot / divisor)).
+ * Example: identical one-term texts give dot = 1000 · 1000, value min(10000, floor(dot / divisor)) (as dot · (1 / divisor), truncated).
  */
 export function addTextColumn(
   f: TextFeature,
@@ -76,6 +76,7 @@ export function addTextColumn(
 ): void {
   const { accumulator: acc, touched } = scratch;
   const { postingStart, postingMentor, postingWeight, divisor, passDot } = f;
+  const inverse = 1 / divisor;
   const { start, term, weight: termWeight } = f.mentee;
   let postings = 0;
   for (let k = start[i]; k < start[i + 1]; k++) postings += postingStart[term[k] + 1] - postingStart[term[k]];
@@ -85,9 +86,10 @@ export function addTextColumn(
       const end = postingStart[term[k] + 1];
       for (let p = postingStart[term[k]]; p < end; p++) acc[postingMentor[p]] += q * postingWeight[p];
     }
-    for (let j = 0; j < out.length; j++) {
+    const m = out.length;
+    for (let j = 0; j < m; j++) {
       const dot = acc[j];
-      out[j] += weight * Math.min(10_000, Math.floor(dot / divisor)) - (dot >= passDot ? failAdd : 0);
+      out[j] += weight * Math.min(10_000, (dot * inverse) | 0) - (dot >= passDot ? failAdd : 0);
       acc[j] = 0;
     }
     return;
@@ -105,7 +107,7 @@ export function addTextColumn(
   for (let t = 0; t < count; t++) {
     const j = touched[t];
     const dot = acc[j];
-    out[j] += weight * Math.min(10_000, Math.floor(dot / divisor)) - (dot >= passDot ? failAdd : 0);
+    out[j] += weight * Math.min(10_000, (dot * inverse) | 0) - (dot >= passDot ? failAdd : 0);
     acc[j] = 0;
   }
 }
