@@ -14,7 +14,12 @@ export interface LoadResult {
  * next request as soon as the previous answer arrives, for `seconds`. Latencies are exact (every
  * request is timed), so p99 is computed, not estimated.
  */
-export async function runLoad(options: { url: string; headers: Record<string, string>; concurrency: number; seconds: number }): Promise<LoadResult> {
+export async function runLoad(options: {
+  url: string;
+  headers: Record<string, string>;
+  concurrency: number;
+  seconds: number;
+}): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
   const target = new URL(options.url);
   const latencies: number[] = [];
@@ -23,14 +28,17 @@ export async function runLoad(options: { url: string; headers: Record<string, st
   const once = () =>
     new Promise<void>((resolve) => {
       const started = performance.now();
-      const request = http.request({ agent, host: target.hostname, port: target.port, path: target.pathname, headers: options.headers }, (response) => {
-        response.resume();
-        response.on("end", () => {
-          if (response.statusCode === 200) latencies.push(performance.now() - started);
-          else errors++;
-          resolve();
-        });
-      });
+      const request = http.request(
+        { agent, host: target.hostname, port: target.port, path: target.pathname, headers: options.headers },
+        (response) => {
+          response.resume();
+          response.on("end", () => {
+            if (response.statusCode === 200) latencies.push(performance.now() - started);
+            else errors++;
+            resolve();
+          });
+        },
+      );
       request.on("error", () => {
         errors++;
         resolve();
@@ -46,6 +54,14 @@ export async function runLoad(options: { url: string; headers: Record<string, st
   const seconds = (performance.now() - began) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
-  return { requests: latencies.length, seconds, requestsPerSecond: latencies.length / seconds, p50Ms: at(0.5), p99Ms: at(0.99), errors };
+  const at = (q: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
+  return {
+    requests: latencies.length,
+    seconds,
+    requestsPerSecond: latencies.length / seconds,
+    p50Ms: at(0.5),
+    p99Ms: at(0.99),
+    errors,
+  };
 }

@@ -20,7 +20,11 @@ const CONCURRENCY = 50;
 const LOAD_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 
 function start(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(tsx, args, { cwd: root, env: { ...process.env, LOG_LEVEL: "warn", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  return spawn(tsx, args, {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 }
 
 async function waitHealthy(port: number, child: ChildProcess, timeoutMs = 120_000): Promise<number> {
@@ -74,33 +78,61 @@ async function throughputFigures() {
   await admin.query(`create database ${name}`);
   const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
   const port = 3901;
-  const trellis = start(["src/cli/main.ts", "serve"], { PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, LOG_LEVEL: "silent" });
+  const trellis = start(["src/cli/main.ts", "serve"], {
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: "silent",
+  });
   let bare: ChildProcess | undefined;
   try {
     await waitHealthy(port, trellis);
     const setup = await fetch(`http://127.0.0.1:${port}/api/setup`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ organisationName: "Bench", name: "Bench Owner", email: "bench@bench.test", password: "bench-password-1" }),
+      body: JSON.stringify({
+        organisationName: "Bench",
+        name: "Bench Owner",
+        email: "bench@bench.test",
+        password: "bench-password-1",
+      }),
     });
     const cookie = (setup.headers.get("set-cookie") ?? "").split(";")[0];
     if (!cookie) throw new Error(`set-up failed: ${setup.status} ${await setup.text()}`);
     const headers = { cookie };
     await runLoad({ url: `http://127.0.0.1:${port}/api/me`, headers, concurrency: CONCURRENCY, seconds: 2 });
-    const ours = await runLoad({ url: `http://127.0.0.1:${port}/api/me`, headers, concurrency: CONCURRENCY, seconds: LOAD_SECONDS });
+    const ours = await runLoad({
+      url: `http://127.0.0.1:${port}/api/me`,
+      headers,
+      concurrency: CONCURRENCY,
+      seconds: LOAD_SECONDS,
+    });
     await stop(trellis);
 
     const dbClient = new pg.Client({ connectionString: databaseUrl });
     await dbClient.connect();
     const { rows } = await dbClient.query("select value from instance_settings where key = 'token_secret'");
     await dbClient.end();
-    bare = start(["bench/foundation/bare-session-server.ts", databaseUrl, String(port + 1), rows[0].value], {});
+    bare = start(
+      ["bench/foundation/bare-session-server.ts", databaseUrl, String(port + 1), rows[0].value],
+      {},
+    );
     await new Promise<void>((resolve, reject) => {
       bare?.stdout?.on("data", (chunk) => String(chunk).includes("ready") && resolve());
       bare?.once("exit", () => reject(new Error("bare server exited")));
     });
-    await runLoad({ url: `http://127.0.0.1:${port + 1}/api/me`, headers, concurrency: CONCURRENCY, seconds: 2 });
-    const ceiling = await runLoad({ url: `http://127.0.0.1:${port + 1}/api/me`, headers, concurrency: CONCURRENCY, seconds: LOAD_SECONDS });
+    await runLoad({
+      url: `http://127.0.0.1:${port + 1}/api/me`,
+      headers,
+      concurrency: CONCURRENCY,
+      seconds: 2,
+    });
+    const ceiling = await runLoad({
+      url: `http://127.0.0.1:${port + 1}/api/me`,
+      headers,
+      concurrency: CONCURRENCY,
+      seconds: LOAD_SECONDS,
+    });
     return { ours, ceiling };
   } finally {
     await stop(trellis);
@@ -118,19 +150,28 @@ function initialJsGzipped(): { files: string[]; bytes: number } | null {
     return null;
   }
   const files = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((match) => match[1]);
-  const bytes = files.reduce((sum, file) => sum + gzipSync(readFileSync(join(root, "dist/web", file))).length, 0);
+  const bytes = files.reduce(
+    (sum, file) => sum + gzipSync(readFileSync(join(root, "dist/web", file))).length,
+    0,
+  );
   return { files, bytes };
 }
 
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-console.log(`Machine: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
-console.log(`Inputs: ${CONCURRENCY} connections, ${LOAD_SECONDS} s per run after a 2 s warm-up; PostgreSQL at ${new URL(serverUrl).host}\n`);
+console.log(
+  `Machine: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`,
+);
+console.log(
+  `Inputs: ${CONCURRENCY} connections, ${LOAD_SECONDS} s per run after a 2 s warm-up; PostgreSQL at ${new URL(serverUrl).host}\n`,
+);
 
 const startup = await startupFigures();
 const median = [...startup.existing].sort((a, b) => a - b)[1];
 console.log("Start-up to healthy (npm start path: tsx src/cli/main.ts serve, web already built)");
 console.log(`  new data folder (initdb + migrations): ${(startup.fresh / 1000).toFixed(2)} s`);
-console.log(`  existing data folder: median ${(median / 1000).toFixed(2)} s of ${startup.existing.map((ms) => (ms / 1000).toFixed(2)).join(", ")} s (goal ≤ 3 s)\n`);
+console.log(
+  `  existing data folder: median ${(median / 1000).toFixed(2)} s of ${startup.existing.map((ms) => (ms / 1000).toFixed(2)).join(", ")} s (goal ≤ 3 s)\n`,
+);
 
 const { ours, ceiling } = await throughputFigures();
 const row = (label: string, result: typeof ours) =>
@@ -138,7 +179,13 @@ const row = (label: string, result: typeof ours) =>
 console.log("GET /api/me on PostgreSQL");
 console.log(row("Trellis (full stack)", ours));
 console.log(row("bare Fastify, same lookup (ceiling)", ceiling));
-console.log(`  Trellis reaches ${((ours.requestsPerSecond / ceiling.requestsPerSecond) * 100).toFixed(0)}% of the ceiling\n`);
+console.log(
+  `  Trellis reaches ${((ours.requestsPerSecond / ceiling.requestsPerSecond) * 100).toFixed(0)}% of the ceiling\n`,
+);
 
 const js = initialJsGzipped();
-console.log(js ? `Web initial JS gzipped: ${(js.bytes / 1024).toFixed(1)} kB in ${js.files.length} file(s) (goal ≤ 200 kB)` : "Web initial JS: no build in dist/web (run npm run build:web)");
+console.log(
+  js
+    ? `Web initial JS gzipped: ${(js.bytes / 1024).toFixed(1)} kB in ${js.files.length} file(s) (goal ≤ 200 kB)`
+    : "Web initial JS: no build in dist/web (run npm run build:web)",
+);
