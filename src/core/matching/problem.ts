@@ -77,3 +77,15 @@ export interface MatchingResult {
   /** When stopped early: dual bound minus primal weight (weight units), an upper bound on what is lost. */
   readonly gap?: number;
 }
+
+/**
+ * The matching of an earlier solve, as (mentee, mentor) pairs (edge indices shift when pairs are
+ * added to a graph, pairs do not). Passed with that solve's prices, it lets a re-solve keep every
+ * assignment that stays optimal-compatible and search only from the nodes a repair freed.
+ *
+ * Example: pairs 0-3 and 1-0 -> { mentee: Int32Array.of(0, 1), mentor: Int32Array.of(3, 0) }.
+ */
+export interface WarmMatching {
+  readonly mentee: Int32Array;
+  readonly mentor: Int32Array;
+}

@@ -5,7 +5,7 @@
 import type { CandidateGraph, MatchingResult, MatchObjective } from "../problem.ts";
 import type { PreparedProgramme } from "../scoring/prepared.ts";
 import { pairWeight } from "../solver/pair-weight.ts";
-import { solveMatching } from "../solver/solve-matching.ts";
+import { matchingPairs, solveMatching } from "../solver/solve-matching.ts";
 import { addPairs, graphFromTopK } from "./candidate-graph.ts";
 import { boundOutside, gapOf, reserveOf } from "./certificate-bounds.ts";
 import { type PriceOutRequest, type PriceOutResult, priceOutMentees } from "./price-out.ts";
@@ -91,11 +91,13 @@ export async function certifiedSolve(
   }
   const reserve = reserveOf(blocks, n, k, reserveSize);
   let graph = graphFromTopK(prepared, blocks, k);
-  const solve = (warm?: MatchingResult) =>
+  // warm re-solves keep the previous matching by pair (edge indices shift as pairs are added)
+  const solve = (warm?: { graph: CandidateGraph; result: MatchingResult }) =>
     solveMatching(graph, {
       objective,
       minScore,
-      warmStart: warm?.duals,
+      warmStart: warm?.result.duals,
+      warmMatching: warm && matchingPairs(warm.graph, warm.result),
       shouldStop: options.shouldStop,
       onProgress: (f) => report("solving", f),
     });
@@ -138,6 +140,7 @@ export async function certifiedSolve(
     if (needsWork === 0) return done(true);
     if (options.shouldStop?.()) break;
     rounds++;
+    const previous = { graph, result };
     if (adds.mentee.length > 0) {
       graph = addPairs(
         graph,
@@ -181,7 +184,7 @@ export async function certifiedSolve(
       }
     }
     if (added === 0) return done(true);
-    result = solve(result);
+    result = solve(previous);
   }
   return done(false);
 

@@ -102,7 +102,8 @@ function mentorEdges(s: MatchingState): { start: Int32Array; edges: Int32Array }
   return { start, edges };
 }
 
-function repairMentorsWithRoom(s: MatchingState): void {
+/** Restores (I4) (see warmRepair): every column with room and a positive price is repaired, cascading. */
+export function repairMentorsWithRoom(s: MatchingState): void {
   const { weight, allowed, chosen, edgeMentee, edgeMentor, menteePrice: u, mentorPrice: v } = s;
   const queue: number[] = [];
   for (let j = 0; j < s.mentorCount; j++) if (v[j] > 0 && s.mentorDegree[j] < s.mentorRoom[j]) queue.push(j);

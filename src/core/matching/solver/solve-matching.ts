@@ -1,10 +1,11 @@
-import type { CandidateGraph, DualPrices, MatchingResult, MatchObjective } from "../problem.ts";
+import type { CandidateGraph, DualPrices, MatchingResult, MatchObjective, WarmMatching } from "../problem.ts";
 import { AugmentingSearch } from "./augmenting-search.ts";
 import { coldStart, warmStart } from "./initial-prices.ts";
 import { createMatchingState, type MatchingState } from "./matching-state.ts";
 import { transposeGraph } from "./transpose-graph.ts";
 import { participationBonus } from "./pair-weight.ts";
 import { validateCandidateGraph } from "./validate-graph.ts";
+import { warmRepair } from "./warm-repair.ts";
 
 export interface SolveOptions {
   readonly objective: MatchObjective;
@@ -12,6 +13,12 @@ export interface SolveOptions {
   readonly minScore?: number;
   /** Prices of an earlier solve of the same mentees and mentors (edges may have been added). */
   readonly warmStart?: DualPrices;
+  /**
+   * With warmStart: the matching of that earlier solve (see matchingPairs). Its pairs are kept
+   * wherever the repair allows (see warmRepair), so a re-solve after adding a few pairs costs the
+   * searches from the rows the added pairs disturb, not a full solve.
+   */
+  readonly warmMatching?: WarmMatching;
   /** Polled every few hundred searches; true stops with the best matching so far and a gap. */
   readonly shouldStop?: () => boolean;
   /** Called every few hundred searches with the fraction of mentees processed. */
@@ -53,7 +60,11 @@ export function solveMatching(graph: CandidateGraph, options: SolveOptions): Mat
     if (warm.mentorPrice.length !== graph.mentorCount || warm.menteePrice.length !== graph.menteeCount) {
       throw new RangeError("warmStart prices do not match the graph's mentee and mentor counts");
     }
-    warmStart(state, transposed ? warm.menteePrice : warm.mentorPrice);
+    const pairs = options.warmMatching;
+    if (pairs) {
+      if (transposed) warmRepair(state, warm.mentorPrice, warm.menteePrice, pairs.mentor, pairs.mentee);
+      else warmRepair(state, warm.menteePrice, warm.mentorPrice, pairs.mentee, pairs.mentor);
+    } else warmStart(state, transposed ? warm.menteePrice : warm.mentorPrice);
   } else coldStart(state);
 
   const search = new AugmentingSearch(state);
@@ -75,6 +86,26 @@ export function solveMatching(graph: CandidateGraph, options: SolveOptions): Mat
   if (!stopped) tightenChosenEdges(state);
   options.onProgress?.(1);
   return buildResult(graph, state, transposed?.originalEdge, objective, bonus, stopped);
+}
+
+/**
+ * The chosen non-locked pairs of a result as (mentee, mentor) pairs, for SolveOptions.warmMatching
+ * (locked pairs are fixed by the graph itself).
+ *
+ * Example: edges 0 (mentee 0 - mentor 2) and 3 (mentee 1 - mentor 0) chosen -> mentee [0, 1], mentor [2, 0].
+ */
+export function matchingPairs(graph: CandidateGraph, result: MatchingResult): WarmMatching {
+  const mentee: number[] = [];
+  const mentor: number[] = [];
+  for (let i = 0; i < graph.menteeCount; i++) {
+    for (let e = graph.rowStart[i]; e < graph.rowStart[i + 1]; e++) {
+      if (result.edgeChosen[e] === 1 && !graph.locked?.[e]) {
+        mentee.push(i);
+        mentor.push(graph.mentor[e]);
+      }
+    }
+  }
+  return { mentee: Int32Array.from(mentee), mentor: Int32Array.from(mentor) };
 }
 
 function shouldSearchFromMentors(graph: CandidateGraph): boolean {
