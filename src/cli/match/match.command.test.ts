@@ -155,3 +155,24 @@ describe("trellis match (child process)", () => {
     expect(stderr).toContain("--objective must be participation or score");
   });
 });
+
+describe("trellis match on the documented example (docs/examples)", () => {
+  it("matches all four mentees optimally and keeps Eve away from her manager Chidi", () => {
+    const run = trellis(
+      "--participants",
+      "docs/examples/participants.csv",
+      "--config",
+      "docs/examples/match-config.json",
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout) as {
+      matches: { mentee: string; mentor: string }[];
+      matchedCount: number;
+      optimal: boolean;
+    };
+    expect(result.matchedCount).toBe(4);
+    expect(result.optimal).toBe(true);
+    expect(result.matches).toContainEqual(expect.objectContaining({ mentee: "eve" }));
+    expect(result.matches.find((match) => match.mentee === "eve")?.mentor).not.toBe("chidi");
+  });
+});
