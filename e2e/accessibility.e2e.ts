@@ -1,39 +1,27 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { seriousViolations } from "./support/axe.ts";
-import { launchBrowser, openPage } from "./support/browser.ts";
 import { defaultOwner, invite, linksInSentEmail, setUpThroughPage, signIn } from "./support/flows.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
+import { useServerAndBrowser } from "./support/harness.ts";
 
 const schemes = ["light", "dark"] as const;
 
 describe("accessibility of every page, light and dark", () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const trellis = useServerAndBrowser();
 
   it("has no serious or critical axe violation", async () => {
     const problems: string[] = [];
 
     // Set-up exists only before the first organisation: scan it in both schemes first.
     for (const colorScheme of schemes) {
-      const page = await openPage(browser, server.url, { colorScheme });
+      const page = await trellis.openPage({ colorScheme });
       await page.goto("/setup");
       problems.push(...(await seriousViolations(page, `set-up [${colorScheme}]`)));
       await page.context().close();
     }
 
     // Data for the other pages: an organisation, an invitation, a reset link.
-    const owner = await openPage(browser, server.url);
+    const owner = await trellis.openPage();
     await setUpThroughPage(owner);
     await invite(owner, "lin@example.org", "admin");
     const invitationLink = (await linksInSentEmail(owner, "lin@example.org", /invit/i)).find((link) =>
@@ -47,7 +35,7 @@ describe("accessibility of every page, light and dark", () => {
       const scan = async (page: Page, label: string, skipFrames = false) =>
         problems.push(...(await seriousViolations(page, `${label} [${colorScheme}]`, { skipFrames })));
 
-      const visitor = await openPage(browser, server.url, { colorScheme });
+      const visitor = await trellis.openPage({ colorScheme });
       await visitor.goto("/sign-in");
       await scan(visitor, "sign-in");
       // A sign-in with errors shown.
@@ -72,7 +60,7 @@ describe("accessibility of every page, light and dark", () => {
       await scan(visitor, "404 signed out");
       await visitor.context().close();
 
-      const page = await openPage(browser, server.url, { colorScheme });
+      const page = await trellis.openPage({ colorScheme });
       await signIn(page, defaultOwner.email, defaultOwner.password);
       await page.getByRole("heading", { name: "Welcome, Ada" }).waitFor();
       await scan(page, "home");
@@ -99,7 +87,7 @@ describe("accessibility of every page, light and dark", () => {
   }, 300_000);
 
   it("remembers the theme chosen with the toggle", async () => {
-    const page = await openPage(browser, server.url, { colorScheme: "light" });
+    const page = await trellis.openPage({ colorScheme: "light" });
     await page.goto("/sign-in");
     const toggle = page.getByRole("button", { name: "Dark theme" });
     expect(await toggle.getAttribute("aria-pressed")).toBe("false");

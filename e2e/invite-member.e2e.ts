@@ -1,6 +1,4 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openPage } from "./support/browser.ts";
+import { describe, expect, it } from "vitest";
 import {
   defaultOwner,
   invite,
@@ -9,24 +7,13 @@ import {
   signIn,
   signOut,
 } from "./support/flows.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
+import { useServerAndBrowser } from "./support/harness.ts";
 
 describe("first run, then inviting a member", () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const trellis = useServerAndBrowser();
 
   it("sets up, invites by email, and the member joins through the emailed link", async () => {
-    const owner = await openPage(browser, server.url);
+    const owner = await trellis.openPage();
     await setUpThroughPage(owner);
     await owner.getByText("Your organisation is ready").waitFor();
 
@@ -39,7 +26,7 @@ describe("first run, then inviting a member", () => {
     expect(invitationLink, `links in the invitation email: ${links.join(", ")}`).toBeDefined();
 
     // The member, in a browser of their own.
-    const member = await openPage(browser, server.url);
+    const member = await trellis.openPage();
     await member.goto(invitationLink!);
     await member.getByRole("heading", { name: `Join ${defaultOwner.organisationName}` }).waitFor();
     await expect(member.getByLabel("Email").inputValue()).resolves.toBe(memberEmail);

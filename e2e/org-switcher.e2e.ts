@@ -1,38 +1,25 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openPage } from "./support/browser.ts";
+import { describe, expect, it } from "vitest";
 import { signIn } from "./support/flows.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
+import { useServerAndBrowser } from "./support/harness.ts";
 
 const person = { email: "mary@example.org", name: "Mary Somerville", password: "a long enough password" };
 
 describe("a person in two organisations", () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    const owner = (organisation: string) => [
-      "create-admin",
-      "--email",
-      person.email,
-      "--name",
-      person.name,
-      "--password",
-      person.password,
-      "--organisation",
-      organisation,
-    ];
-    server = await startServer({ prepare: [owner("Northside Mentors"), owner("Southside Coaching")] });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const owner = (organisation: string) => [
+    "create-admin",
+    "--email",
+    person.email,
+    "--name",
+    person.name,
+    "--password",
+    person.password,
+    "--organisation",
+    organisation,
+  ];
+  const trellis = useServerAndBrowser({ prepare: [owner("Northside Mentors"), owner("Southside Coaching")] });
 
   it("switches between them", async () => {
-    const page = await openPage(browser, server.url);
+    const page = await trellis.openPage();
     await signIn(page, person.email, person.password);
     await page.getByRole("heading", { name: "Welcome, Mary" }).waitFor();
     const switcher = page.getByRole("combobox", { name: "Organisation" });

@@ -1,29 +1,16 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openPage } from "./support/browser.ts";
+import { describe, expect, it } from "vitest";
 import { defaultOwner, linksInSentEmail, setUpThroughPage, signIn, signOut } from "./support/flows.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
+import { useServerAndBrowser } from "./support/harness.ts";
 
 describe("forgotten password", () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const trellis = useServerAndBrowser();
 
   it("resets by emailed link, signs in with the new password and refuses the old one", async () => {
-    const admin = await openPage(browser, server.url);
+    const admin = await trellis.openPage();
     await setUpThroughPage(admin);
 
     // Someone who forgot their password, on another device.
-    const person = await openPage(browser, server.url);
+    const person = await trellis.openPage();
     await person.goto("/sign-in");
     await person.getByRole("link", { name: "Forgot your password?" }).click();
     await person.getByRole("heading", { name: "Forgot your password?" }).waitFor();

@@ -1,9 +1,8 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { settle } from "./support/axe.ts";
-import { launchBrowser, openPage } from "./support/browser.ts";
 import { defaultOwner, invite, linksInSentEmail, setUpThroughPage, signIn } from "./support/flows.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
+import { useServerAndBrowser } from "./support/harness.ts";
 
 const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
@@ -19,22 +18,11 @@ async function horizontalOverflow(page: Page, label: string): Promise<string | u
 }
 
 describe("a 360 px wide phone", () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const trellis = useServerAndBrowser();
 
   it("shows every main page without horizontal scrolling", async () => {
     const problems: (string | undefined)[] = [];
-    const page = await openPage(browser, server.url, phone);
+    const page = await trellis.openPage(phone);
     await page.goto("/setup");
     problems.push(await horizontalOverflow(page, "set-up"));
     await setUpThroughPage(page);
@@ -59,7 +47,7 @@ describe("a 360 px wide phone", () => {
     problems.push(await horizontalOverflow(page, "open menu"));
     await page.context().close();
 
-    const visitor = await openPage(browser, server.url, phone);
+    const visitor = await trellis.openPage(phone);
     for (const [path, label] of [
       ["/sign-in", "sign-in"],
       ["/forgot-password", "forgot password"],
