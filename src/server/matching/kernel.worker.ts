@@ -5,6 +5,7 @@
 import { parentPort } from "node:worker_threads";
 import { priceOutMentees, type PreparedProgramme, topKForMentees } from "../../core/matching/index.ts";
 import type { KernelRequest, KernelResponse } from "./kernel-protocol.ts";
+import { specialiseKernel } from "./specialise-kernel.ts";
 
 let prepared: PreparedProgramme | undefined;
 const port = parentPort!;
@@ -13,7 +14,9 @@ port.on("message", (request: KernelRequest) => {
   const reply = (response: KernelResponse) => port.postMessage(response);
   if (request.type === "init") {
     prepared = request.prepared;
-    reply({ type: "ready" });
+    const programme = prepared;
+    // requests wait for "ready", so none arrives before the specialised kernel is in place
+    void specialiseKernel(programme).then(() => reply({ type: "ready" }));
     return;
   }
   if (!prepared) throw new Error("kernel worker used before init");

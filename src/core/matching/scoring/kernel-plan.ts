@@ -18,8 +18,12 @@ export interface CodedGroup {
 
 export interface KernelPlan {
   readonly codedGroups: readonly CodedGroup[];
-  /** Criteria scored column by column (set criteria). */
+  /** Criteria scored column by column (set criteria other than the fused ones). */
   readonly otherCriteria: Int32Array;
+  /** The first text criterion (index into criteria, -1: none): finished in the fused pass. */
+  readonly fusedText: number;
+  /** The first overlap criterion (index into criteria, -1: none): finished in the fused pass. */
+  readonly fusedOverlap: number;
   readonly largestGroup: number;
 }
 
@@ -57,11 +61,19 @@ export function buildKernelPlan(criteria: readonly PreparedCriterion[], mentorCo
     }
     return { criteria: Int32Array.from(parts, (p) => p.index), mentorCode, size: total };
   });
+  const fusedText = criteria.findIndex((c) => c.feature.type === "text");
+  const fusedOverlap = criteria.findIndex((c) => c.feature.type === "overlap");
   return {
     codedGroups,
     otherCriteria: Int32Array.from(
-      criteria.map((c, index) => (c.feature.type === "coded" ? -1 : index)).filter((index) => index >= 0),
+      criteria
+        .map((c, index) =>
+          c.feature.type === "coded" || index === fusedText || index === fusedOverlap ? -1 : index,
+        )
+        .filter((index) => index >= 0),
     ),
+    fusedText,
+    fusedOverlap,
     largestGroup: codedGroups.reduce((max, g) => Math.max(max, g.size), 1),
   };
 }

@@ -111,3 +111,48 @@ export function addTextColumn(
     acc[j] = 0;
   }
 }
+
+/**
+ * Adds q · w of mentee i's goals terms to acc[j] for every mentor j sharing a term (one pass over
+ * the term → mentors posting lists). acc then holds the integer dot product of every pair; the
+ * caller reads and clears it.
+ *
+ * Example: identical one-term texts leave acc[j] = 1000 · 1000.
+ */
+export function accumulateText(f: TextFeature, i: number, acc: Int32Array): void {
+  const { postingStart, postingMentor, postingWeight } = f;
+  const { start, term, weight } = f.mentee;
+  const to = start[i + 1];
+  for (let k = start[i]; k < to; k++) {
+    const q = weight[k];
+    const t = term[k];
+    const end = postingStart[t + 1];
+    for (let p = postingStart[t]; p < end; p++) acc[postingMentor[p]] += q * postingWeight[p];
+  }
+}
+
+/**
+ * Counts mentee i's wanted items offered by each mentor into acc (66 per item at level, 1 below,
+ * as in addOverlapColumn) and fills lookup[c] = weight · value for c = 2 · at level + below.
+ *
+ * Example: one wanted item offered at level gives acc[j] = 66, and lookup[66 & 63] = weight · 10,000.
+ */
+export function accumulateOverlap(
+  f: OverlapFeature,
+  i: number,
+  weight: number,
+  acc: Int32Array,
+  lookup: Int32Array,
+): void {
+  const from = f.menteeStart[i];
+  const to = Math.min(f.menteeStart[i + 1], from + 31);
+  const { postingStart, postingMentor, postingLevel, menteeItem, menteeLevel } = f;
+  const items = to - from;
+  for (let c = 0; c <= 2 * items; c++) lookup[c] = weight * Math.floor((c * 10_000) / (2 * items));
+  for (let k = from; k < to; k++) {
+    const item = menteeItem[k];
+    const level = menteeLevel[k];
+    const end = postingStart[item + 1];
+    for (let p = postingStart[item]; p < end; p++) acc[postingMentor[p]] += postingLevel[p] >= level ? 66 : 1;
+  }
+}
