@@ -60,7 +60,7 @@ function setMenteePricesFromMentorPrices(s: MatchingState): void {
   }
 }
 
-/**
+ * Greedy start (the cold start before auctionStart, kept as a baseline): v = 0, u_i = the best weight of mentee i, then each mentee (in index order) takes
  * Cold start: v = 0, u_i = the best weight of mentee i, then each mentee (in index order) takes
  * its tight edges while the mentor has room. Feasible duals, and most mentees start matched.
  *

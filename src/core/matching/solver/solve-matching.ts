@@ -1,6 +1,7 @@
 import type { CandidateGraph, DualPrices, MatchingResult, MatchObjective, WarmMatching } from "../problem.ts";
 import { AugmentingSearch } from "./augmenting-search.ts";
-import { coldStart, warmStart } from "./initial-prices.ts";
+import { auctionStart } from "./auction-start.ts";
+import { warmStart } from "./initial-prices.ts";
 import { createMatchingState, type MatchingState } from "./matching-state.ts";
 import { transposeGraph } from "./transpose-graph.ts";
 import { participationBonus } from "./pair-weight.ts";
@@ -36,7 +37,7 @@ const POLL_EVERY = 256;
 
 /**
  * Exact maximum-weight b-matching (capacities on both sides) by the primal-dual Hungarian method:
- * a greedy start on tight edges with feasible prices, then for each mentee below capacity in index
+ * a bounded auction start repaired into feasible prices (see auctionStart), then for each mentee below capacity in index
  * order, Dijkstra searches on reduced costs (see AugmentingSearch) until it is full or its price is 0.
  * Locked pairs are pre-assigned; the optimum is over the remaining pairs and capacities. Returns the
  * matching and the prices that certify it (checkMatching verifies them). Deterministic.
@@ -65,7 +66,7 @@ export function solveMatching(graph: CandidateGraph, options: SolveOptions): Mat
       if (transposed) warmRepair(state, warm.mentorPrice, warm.menteePrice, pairs.mentor, pairs.mentee);
       else warmRepair(state, warm.menteePrice, warm.mentorPrice, pairs.mentee, pairs.mentor);
     } else warmStart(state, transposed ? warm.menteePrice : warm.mentorPrice);
-  } else coldStart(state);
+  } else auctionStart(state);
 
   const search = new AugmentingSearch(state);
   const { menteeDegree, menteeRoom, menteePrice } = state;

@@ -162,6 +162,32 @@ describe("warm re-solve keeping the matching (warmRepair)", () => {
       );
     });
 
+    it(`${objective}: the auction start gives the optimum of plain searches from zero prices (medium graphs)`, () => {
+      fc.assert(
+        fc.property(mediumGraph, fc.integer({ min: 0, max: 4000 }), (graph, minScore) => {
+          const cold = solveMatching(graph, { objective, minScore });
+          const bonus = cold.duals.participationBonus;
+          const plain = solveMatching(graph, {
+            objective,
+            minScore,
+            warmStart: {
+              objective,
+              participationBonus: bonus,
+              menteePrice: new Float64Array(graph.menteeCount),
+              mentorPrice: new Float64Array(graph.mentorCount),
+            },
+            warmMatching: { mentee: new Int32Array(0), mentor: new Int32Array(0) },
+          });
+          expect(checkMatching(graph, cold.edgeChosen, { objective, minScore, duals: cold.duals })).toEqual(
+            [],
+          );
+          expect(cold.totalScore).toBe(plain.totalScore);
+          if (objective === "participation") expect(cold.matchedCount).toBe(plain.matchedCount);
+        }),
+        { numRuns: 300 },
+      );
+    });
+
     it(`${objective}: a warm start from another instance's prices and pairs is still optimal`, () => {
       fc.assert(
         fc.property(smallGraph, smallGraph, (graph, other) => {

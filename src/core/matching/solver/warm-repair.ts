@@ -44,7 +44,7 @@ export function warmRepair(
   pairRow: Int32Array,
   pairColumn: Int32Array,
 ): void {
-  const { rowStart, edgeMentor, weight, allowed, chosen, menteePrice: u, mentorPrice: v } = s;
+  const { rowStart, edgeMentor, allowed, chosen, menteePrice: u, mentorPrice: v } = s;
   for (let i = 0; i < s.menteeCount; i++) u[i] = rowPrice[i] > 0 ? rowPrice[i] : 0;
   for (let j = 0; j < s.mentorCount; j++) v[j] = columnPrice[j] > 0 ? columnPrice[j] : 0;
   for (let p = 0; p < pairRow.length; p++) {
@@ -58,6 +58,15 @@ export function warmRepair(
       break;
     }
   }
+  restoreInvariants(s);
+}
+
+/**
+ * Steps 3 and 4 of warmRepair on a state holding any matching within capacities and prices >= 0:
+ * afterwards (I1)-(I5) hold, keeping every pair that does not have to go.
+ */
+export function restoreInvariants(s: MatchingState): void {
+  const { rowStart, edgeMentor, weight, allowed, chosen, menteePrice: u, mentorPrice: v } = s;
   for (let i = 0; i < s.menteeCount; i++) {
     let need = u[i];
     for (let e = rowStart[i], end = rowStart[i + 1]; e < end; e++) {
