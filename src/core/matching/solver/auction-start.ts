@@ -1,3 +1,4 @@
+import { coldStart, greedyTopEdges } from "./initial-prices.ts";
 import { addEdge, type MatchingState, removeEdge } from "./matching-state.ts";
 import { restoreInvariants } from "./warm-repair.ts";
 
@@ -16,8 +17,13 @@ import { restoreInvariants } from "./warm-repair.ts";
  * heuristic, the repair makes it safe). Bids stop after BID_ROUNDS x rows (epsilon = 0 may trade
  * ties for ever), or earlier when a window of n/4 bids frees under 2% of the free rows; rows still free get u_i = max(0, max_j w_ij - v_j) and are left to the searches.
  *
- * Example: two rows both best on column 0 (capacity 1) at 9000 and 8000, second best 0 -> row 0 takes
- * it at price 9000, row 1 bids 8000 - 0 = 8000 < 9000: it takes nothing (r1 <= 0 then), u_1 = 0.
+ * Rows of room > 1 then take their best edges greedily at these column prices (greedyTopEdges).
+ * When fewer than half the rows have room 1 (searching from the mentors' side), the auction would
+ * do little: the greedy coldStart is used instead.
+ *
+ * Example: two rows whose only edges go to column 0 (capacity 1), weights 9000 and 8000 -> row 0
+ * takes it at copy price 9000 - 0 (u_0 = 0, v_0 = 9000); row 1's reduced value 8000 - 9000 is
+ * negative: it takes nothing, u_1 = 0.
  */
 export function auctionStart(s: MatchingState): void {
   const { rowStart, edgeMentor, weight, allowed, menteePrice: u, mentorPrice: v } = s;
@@ -26,7 +32,15 @@ export function auctionStart(s: MatchingState): void {
   const queue = new Int32Array(n);
   let head = 0;
   let size = 0;
-  for (let i = 0; i < n; i++) if (s.menteeRoom[i] === 1) queue[(head + size++) % n] = i;
+  let rowsWithRoom = 0;
+  for (let i = 0; i < n; i++) {
+    if (s.menteeRoom[i] === 1) queue[(head + size++) % n] = i;
+    if (s.menteeRoom[i] > 0) rowsWithRoom++;
+  }
+  if (2 * size < rowsWithRoom) {
+    coldStart(s);
+    return;
+  }
   let bids = BID_ROUNDS * n;
   // entry price of each column: 0 while it has room, else its lowest copy price
   const entry = new Float64Array(s.mentorCount);
@@ -88,6 +102,7 @@ export function auctionStart(s: MatchingState): void {
       u[i] = weight[e] - copyPrice[e];
     } else u[i] = 0;
   }
+  for (let i = 0; i < n; i++) if (s.menteeRoom[i] > 1) greedyTopEdges(s, i);
   restoreInvariants(s);
 }
 

@@ -21,7 +21,7 @@ function greedyOnTightEdges(s: MatchingState): void {
  * ties) or when the row is full (u_i = the next reduced weight, or 0). Taken edges then satisfy
  * u_i + v_j <= w_ij and the others u_i + v_j >= w_ij.
  */
-function greedyTopEdges(s: MatchingState, i: number): void {
+export function greedyTopEdges(s: MatchingState, i: number): void {
   const { rowStart, edgeMentor, weight, allowed, menteePrice: u, mentorPrice: v } = s;
   const order: number[] = [];
   for (let e = rowStart[i]; e < rowStart[i + 1]; e++) if (allowed[e] === 1) order.push(e);
@@ -60,8 +60,9 @@ function setMenteePricesFromMentorPrices(s: MatchingState): void {
   }
 }
 
- * Greedy start (the cold start before auctionStart, kept as a baseline): v = 0, u_i = the best weight of mentee i, then each mentee (in index order) takes
- * Cold start: v = 0, u_i = the best weight of mentee i, then each mentee (in index order) takes
+/**
+ * Greedy cold start (auctionStart uses it when most rows have room > 1): v = 0, u_i = the best
+ * weight of mentee i, then each mentee (in index order) takes
  * its tight edges while the mentor has room. Feasible duals, and most mentees start matched.
  *
  * Example: mentees 0 and 1 both score mentor 0 highest (capacity 1) -> mentee 0 takes it, mentee 1
