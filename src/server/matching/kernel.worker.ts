@@ -3,7 +3,10 @@
  * slice of mentees with the pure kernel of src/core/matching.
  */
 import { parentPort } from "node:worker_threads";
-import { priceOutMentees, type PreparedProgramme, topKForMentees } from "../../core/matching/index.ts";
+// the kernel modules only (not the matching index): less to load in every worker
+import { priceOutMentees } from "../../core/matching/candidates/price-out.ts";
+import { topKForMentees } from "../../core/matching/candidates/top-k.ts";
+import type { PreparedProgramme } from "../../core/matching/scoring/prepared.ts";
 import type { KernelRequest, KernelResponse } from "./kernel-protocol.ts";
 import { specialiseKernel } from "./specialise-kernel.ts";
 

@@ -5,7 +5,7 @@
  * the module cannot be loaded the generic kernel simply stays in use.
  */
 import { setPendingInstance } from "../../core/matching/scoring/row-kernel.ts";
-import type { PreparedProgramme } from "../../core/matching/index.ts";
+import type { PreparedProgramme } from "../../core/matching/scoring/prepared.ts";
 
 let instances = 0;
 

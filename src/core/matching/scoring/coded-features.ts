@@ -3,7 +3,7 @@
  * only on (mentee code, mentor code). Built here; compared by `codedValue`.
  */
 import type { CodedFeature, CodedSpec } from "./prepared.ts";
-import { overlapMinutes, WEEK_WORDS } from "./week-slots.ts";
+import { overlapMinutes, WEEK_WORDS } from "./week-bits.ts";
 
 /** Largest mentee-code x mentor-code table cached (16 MB). */
 const MAX_TABLE_CELLS = 4_000_000;

@@ -1,13 +1,9 @@
 import { DateTime, IANAZone } from "luxon";
 import type { WeeklyWindow } from "./participant.ts";
 
-/** Quarter-hour slots of a week: fine enough for every IANA offset (+05:30 Kolkata, +05:45 Kathmandu). */
-export const SLOT_MINUTES = 15;
-export const SLOTS_PER_WEEK = (7 * 24 * 60) / SLOT_MINUTES;
-export const WEEK_WORDS = SLOTS_PER_WEEK / 32;
+import { SLOT_MINUTES, SLOTS_PER_WEEK, WEEK_WORDS } from "./week-bits.ts";
 
-/** A weekly pattern: one bit per quarter hour of the reference week, counted from Monday 00:00 UTC. */
-export type WeekBits = Uint32Array;
+export { overlapMinutes, SLOT_MINUTES, SLOTS_PER_WEEK, WEEK_WORDS, type WeekBits } from "./week-bits.ts";
 
 /**
  * Whether `zone` is a valid IANA time zone name.
@@ -62,7 +58,7 @@ export class WeekSlotter {
   }
 
   /** The bits of `windows` in `zone`; an unknown zone gives no bits. */
-  windowsToBits(zone: string | undefined, windows: readonly WeeklyWindow[]): WeekBits {
+  windowsToBits(zone: string | undefined, windows: readonly WeeklyWindow[]): Uint32Array {
     const bits = new Uint32Array(WEEK_WORDS);
     if (!zone || !isValidTimeZone(zone)) return bits;
     for (const window of windows) {
@@ -77,21 +73,4 @@ export class WeekSlotter {
     }
     return bits;
   }
-}
-
-function popcount(x: number): number {
-  let v = x - ((x >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
-
-/**
- * Minutes shared by two weekly patterns (possibly views into larger arrays at the given offsets).
- *
- * Example: overlapMinutes(a, a) is the length of a in minutes.
- */
-export function overlapMinutes(a: Uint32Array, b: Uint32Array, offsetA = 0, offsetB = 0): number {
-  let count = 0;
-  for (let w = 0; w < WEEK_WORDS; w++) count += popcount(a[offsetA + w] & b[offsetB + w]);
-  return count * SLOT_MINUTES;
 }
