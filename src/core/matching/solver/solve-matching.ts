@@ -34,6 +34,16 @@ export class InvalidCandidateGraphError extends Error {
 }
 
 const POLL_EVERY = 256;
+/** A warm repair leaving more rows than this to the searches is replaced by a cold start. */
+const WARM_LIMIT_ROWS = 256;
+const WARM_LIMIT_SHARE = 0.02;
+
+function deficientRows(s: MatchingState): number {
+  let count = 0;
+  for (let i = 0; i < s.menteeCount; i++)
+    if (s.menteeDegree[i] < s.menteeRoom[i] && s.menteePrice[i] > 0) count++;
+  return count;
+}
 
 /**
  * Exact maximum-weight b-matching (capacities on both sides) by the primal-dual Hungarian method:
@@ -55,7 +65,7 @@ export function solveMatching(graph: CandidateGraph, options: SolveOptions): Mat
   // after exploring a large region (measured: 5 s against 34-80 s at 50k x 10k).
   const transposed = shouldSearchFromMentors(graph) ? transposeGraph(graph) : undefined;
   const rows = transposed?.graph ?? graph;
-  const state = createMatchingState(rows, objective, options.minScore ?? 0, bonus);
+  let state = createMatchingState(rows, objective, options.minScore ?? 0, bonus);
   const warm = options.warmStart;
   if (warm && warm.objective === objective && warm.participationBonus === bonus) {
     if (warm.mentorPrice.length !== graph.mentorCount || warm.menteePrice.length !== graph.menteeCount) {
@@ -65,6 +75,13 @@ export function solveMatching(graph: CandidateGraph, options: SolveOptions): Mat
     if (pairs) {
       if (transposed) warmRepair(state, warm.mentorPrice, warm.menteePrice, pairs.mentor, pairs.mentee);
       else warmRepair(state, warm.menteePrice, warm.mentorPrice, pairs.mentee, pairs.mentor);
+      // The repair's cascade can free much of the matching (zeroing the price of a mentor left with
+      // room raises its neighbours', who may then leave theirs): searching from every freed row
+      // then costs more than a cold start, so start cold instead (measured at 10k x 2k: 9,150 rows).
+      if (deficientRows(state) > Math.max(WARM_LIMIT_ROWS, WARM_LIMIT_SHARE * state.menteeCount)) {
+        state = createMatchingState(rows, objective, options.minScore ?? 0, bonus);
+        auctionStart(state);
+      }
     } else warmStart(state, transposed ? warm.menteePrice : warm.mentorPrice);
   } else auctionStart(state);
 
