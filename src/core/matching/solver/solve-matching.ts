@@ -75,9 +75,8 @@ export function solveMatching(graph: CandidateGraph, options: SolveOptions): Mat
     if (pairs) {
       if (transposed) warmRepair(state, warm.mentorPrice, warm.menteePrice, pairs.mentor, pairs.mentee);
       else warmRepair(state, warm.menteePrice, warm.mentorPrice, pairs.mentee, pairs.mentor);
-      // The repair's cascade can free much of the matching (zeroing the price of a mentor left with
-      // room raises its neighbours', who may then leave theirs): searching from every freed row
-      // then costs more than a cold start, so start cold instead (measured at 10k x 2k: 9,150 rows).
+      // When many new pairs beat the old prices the repair frees many rows, and searching from each
+      // costs more than a cold start: start cold instead (a pricing round at 10k x 2k frees ~40).
       if (deficientRows(state) > Math.max(WARM_LIMIT_ROWS, WARM_LIMIT_SHARE * state.menteeCount)) {
         state = createMatchingState(rows, objective, options.minScore ?? 0, bonus);
         auctionStart(state);

@@ -1,4 +1,4 @@
-import { repairMentorsWithRoom } from "./initial-prices.ts";
+import { ColumnSearch } from "./column-search.ts";
 import { addEdge, type MatchingState, removeEdge } from "./matching-state.ts";
 
 /**
@@ -21,15 +21,15 @@ import { addEdge, type MatchingState, removeEdge } from "./matching-state.ts";
  *      subgraph). Then each matched edge of row i with u_i + v_j > w_ij leaves the matching: it is now
  *      off the matching with u_i + v_j > w_ij, so (I2) holds for it and (I3) for the rest. Row i may
  *      now have room with u_i > 0: it becomes a root for the searches (allowed mid-run).
- *   4. A column j that lost a pair (or any column with room) may break (I4) when v_j > 0:
- *      repairMentorsWithRoom lowers v_j to the least value keeping (I2) on its off-matching edges;
- *      lowering keeps (I3) on its matched edges. If v_j is still positive it is set to 0 and every
- *      row i with an off-matching edge w_ij > u_i is raised to u_i = w_ij, dropping that row's matched
- *      edges that become over-priced, exactly as in step 3 (the columns they free are queued). v only
- *      falls and only to 0, and a column is queued only while v_j > 0, so each column is zeroed at
- *      most once: the cascade ends after O(columns touched) steps, each costing the degree of the
- *      nodes it touches, and (I1)-(I5) hold when the queue is empty.
- * Only rows whose prices had to rise lose pairs; every other assignment is kept. Each later search
+ *   4. A column j that lost a pair (or any column with room) may break (I4) when v_j > 0: a
+ *      ColumnSearch from j (the mirror of AugmentingSearch, a Dijkstra on the same reduced costs)
+ *      lowers v_j and the prices of the columns it settles, raises those of the rows it settles,
+ *      and either gives j a pair along a tight alternating path or brings v_j to 0. It keeps
+ *      (I1)-(I3) and (I5) by the same argument as the row searches, lowers prices of columns only,
+ *      and the one column it may leave with new room ends at price 0; so after one pass over the
+ *      columns (I4) holds. Rows it reaches with room gain a pair; rows it settles only gain price.
+ * Only rows whose prices had to rise lose pairs, and the column searches move pairs only along
+ * shortest alternating paths; every other assignment is kept. Each later search
  * starts from a row with room and u_i > 0 and, by (I1)-(I5), is a valid primal-dual step, so the
  * result is optimal and its certificate valid, exactly as after a cold start.
  *
@@ -82,5 +82,5 @@ export function restoreInvariants(s: MatchingState): void {
       if (need + v[edgeMentor[f]] > weight[f]) removeEdge(s, f);
     }
   }
-  repairMentorsWithRoom(s);
+  new ColumnSearch(s).repairAll();
 }
