@@ -67,6 +67,39 @@ export interface WorkerKernel extends KernelPort {
   close(): Promise<void>;
 }
 
+/** Workers started when this module loads, not yet taken by a pool (unref'd: they never hold the process open). */
+const prestarted: { worker: Worker; failed: boolean }[] = [];
+
+/**
+ * Starts kernel workers ahead of use so that their start-up (a thread, the TypeScript loader, the
+ * kernel modules: a few hundred ms) overlaps whatever the process does next, such as preparing the
+ * features. Called once when this module loads, for the default two threads; each worker still
+ * serves exactly one pool.
+ *
+ * Example: prestartKernelWorkers(4); // before a 4-thread pool
+ */
+export function prestartKernelWorkers(threads = 2): void {
+  while (prestarted.length < threads) {
+    const entry = { worker: spawnWorker("kernel.worker"), failed: false };
+    entry.worker.unref();
+    entry.worker.once("error", () => {
+      entry.failed = true;
+    });
+    prestarted.push(entry);
+  }
+}
+
+function takeWorker(): Worker {
+  for (let entry = prestarted.shift(); entry; entry = prestarted.shift()) {
+    if (entry.failed) continue;
+    entry.worker.ref();
+    return entry.worker;
+  }
+  return spawnWorker("kernel.worker");
+}
+
+prestartKernelWorkers(2);
+
 /** Kernel workers started ahead of time (their start-up overlaps preparing the features). */
 export interface KernelPool {
   kernelFor(prepared: PreparedProgramme): WorkerKernel;
@@ -79,7 +112,7 @@ export interface KernelPool {
  * Example: const pool = createKernelPool(2); const prepared = prepareProgramme(...); const kernel = pool.kernelFor(prepared);
  */
 export function createKernelPool(threads = 2): KernelPool {
-  const workers = Array.from({ length: Math.max(1, threads) }, () => spawnWorker("kernel.worker"));
+  const workers = Array.from({ length: Math.max(1, threads) }, takeWorker);
   const close = async () => {
     await Promise.all(workers.map((w) => w.terminate()));
   };
