@@ -13,7 +13,7 @@ import { restoreInvariants } from "./warm-repair.ts";
  * j1 is full (the evicted row bids again later), and its price is u_i = r2. Entry prices never fall,
  * so each row's u_i >= w_il - v_l stays true for its other edges; its pair is tight at its copy's
  * price and has slack at the column price v_j = the lowest copy price; v_j = 0 while j has room.
- * So (I1)-(I5) of warmRepair already hold; restoreInvariants re-checks them anyway (the start is a
+ * So (I1)-(I5) of warmRepair already hold; restoreInvariants re-checks (I1)-(I3) anyway (the start is a
  * heuristic, the repair makes it safe). Bids stop after BID_ROUNDS x rows (epsilon = 0 may trade
  * ties for ever), or earlier when a window of n/4 bids frees under 2% of the free rows; rows still free get u_i = max(0, max_j w_ij - v_j) and are left to the searches.
  *

@@ -1,5 +1,6 @@
 import type { CandidateGraph, DualPrices, MatchingResult, MatchObjective, WarmMatching } from "../problem.ts";
 import { AugmentingSearch } from "./augmenting-search.ts";
+import { ColumnSearch } from "./column-search.ts";
 import { auctionStart } from "./auction-start.ts";
 import { warmStart } from "./initial-prices.ts";
 import { createMatchingState, type MatchingState } from "./matching-state.ts";
@@ -37,6 +38,12 @@ const POLL_EVERY = 256;
 /** A warm repair leaving more rows than this to the searches is replaced by a cold start. */
 const WARM_LIMIT_ROWS = 256;
 const WARM_LIMIT_SHARE = 0.02;
+
+function hasColumnToRepair(s: MatchingState): boolean {
+  for (let j = 0; j < s.mentorCount; j++)
+    if (s.mentorDegree[j] < s.mentorRoom[j] && s.mentorPrice[j] > 0) return true;
+  return false;
+}
 
 function deficientRows(s: MatchingState): number {
   let count = 0;
@@ -100,6 +107,11 @@ export function solveMatching(graph: CandidateGraph, options: SolveOptions): Mat
       search.run(i);
     }
   }
+  // Step 4 of warmRepair, after the row searches (which may already have refilled the mentors a
+  // repair left with room at a positive price): column searches restore complementary slackness.
+  // They give pairs only to rows with room and raise only full rows' prices, so no row search is
+  // needed after them.
+  if (!stopped && hasColumnToRepair(state)) new ColumnSearch(state).repairAll();
   if (!stopped) tightenChosenEdges(state);
   options.onProgress?.(1);
   return buildResult(graph, state, transposed?.originalEdge, objective, bonus, stopped);

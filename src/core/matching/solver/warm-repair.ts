@@ -1,4 +1,3 @@
-import { ColumnSearch } from "./column-search.ts";
 import { addEdge, type MatchingState, removeEdge } from "./matching-state.ts";
 
 /**
@@ -12,7 +11,7 @@ import { addEdge, type MatchingState, removeEdge } from "./matching-state.ts";
  * When no row has room with u_i > 0, (I1)-(I5) are exactly primal feasibility, dual feasibility
  * and complementary slackness of the b-matching LP, so the matching is optimal and (u, v) certify it.
  *
- * Repair, with proof that each step leaves (I1)-(I5) true once it ends:
+ * Repair (steps 1-3 here, step 4 in solveMatching), with proof that (I1)-(I5) hold at the end:
  *   1. u, v := max(0, given) (NaN -> 0): (I1).
  *   2. Each previous pair found in the graph, allowed, with room on both ends is added: (I5).
  *   3. Each row i: u_i := max(u_i, max over its off-matching edges of w_ij - v_j). Raising u_i only
@@ -21,13 +20,16 @@ import { addEdge, type MatchingState, removeEdge } from "./matching-state.ts";
  *      subgraph). Then each matched edge of row i with u_i + v_j > w_ij leaves the matching: it is now
  *      off the matching with u_i + v_j > w_ij, so (I2) holds for it and (I3) for the rest. Row i may
  *      now have room with u_i > 0: it becomes a root for the searches (allowed mid-run).
- *   4. A column j that lost a pair (or any column with room) may break (I4) when v_j > 0: a
- *      ColumnSearch from j (the mirror of AugmentingSearch, a Dijkstra on the same reduced costs)
- *      lowers v_j and the prices of the columns it settles, raises those of the rows it settles,
- *      and either gives j a pair along a tight alternating path or brings v_j to 0. It keeps
- *      (I1)-(I3) and (I5) by the same argument as the row searches, lowers prices of columns only,
- *      and the one column it may leave with new room ends at price 0; so after one pass over the
- *      columns (I4) holds. Rows it reaches with room gain a pair; rows it settles only gain price.
+ *   4. A column j that lost a pair may break (I4) with v_j > 0. The row searches come first: their
+ *      proof uses (I1)-(I3) and (I5) only, they never raise the price of a column with room (such a
+ *      column ends a search, it is never settled), and they often refill j (the freed row's old
+ *      mentor is near it). Then solveMatching runs a ColumnSearch from each column still with room
+ *      and v_j > 0 (the mirror of AugmentingSearch, a Dijkstra on the same reduced costs): it lowers
+ *      the prices of the columns it settles, raises those of the full rows it settles, and either
+ *      gives j a pair along a tight alternating path (ending at a row with room, which gains a
+ *      pair) or brings v_j to 0; the one other column it may leave with new room ends at price 0.
+ *      It keeps (I1)-(I3) and (I5) by the row searches' argument and creates no row with room and
+ *      u_i > 0, so after one pass over the columns (I1)-(I5) hold with no search left to run.
  * Only rows whose prices had to rise lose pairs, and the column searches move pairs only along
  * shortest alternating paths; every other assignment is kept. Each later search
  * starts from a row with room and u_i > 0 and, by (I1)-(I5), is a valid primal-dual step, so the
@@ -62,8 +64,9 @@ export function warmRepair(
 }
 
 /**
- * Steps 3 and 4 of warmRepair on a state holding any matching within capacities and prices >= 0:
- * afterwards (I1)-(I5) hold, keeping every pair that does not have to go.
+ * Step 3 of warmRepair on a state holding any matching within capacities and prices >= 0:
+ * afterwards (I1)-(I3) and (I5) hold, keeping every pair that does not have to go; solveMatching
+ * restores (I4) after the row searches (step 4).
  */
 export function restoreInvariants(s: MatchingState): void {
   const { rowStart, edgeMentor, weight, allowed, chosen, menteePrice: u, mentorPrice: v } = s;
@@ -82,5 +85,4 @@ export function restoreInvariants(s: MatchingState): void {
       if (need + v[edgeMentor[f]] > weight[f]) removeEdge(s, f);
     }
   }
-  new ColumnSearch(s).repairAll();
 }
