@@ -16,7 +16,7 @@ import {
 } from "../../src/core/matching/index.ts";
 import { solveMatching } from "../../src/core/matching/solver/solve-matching.ts";
 import { startWorkerKernel } from "../../src/server/matching/worker-kernel.ts";
-import { BENCH_CONFIG, generateProgramme } from "./generate-programme.ts";
+import { BENCH_CONFIG, generateProgramme } from "../../src/core/matching/testing/generate-programme.ts";
 import { type ReferenceResult, runLemon } from "./references/lemon.ts";
 import { runScipy } from "./references/scipy.ts";
 

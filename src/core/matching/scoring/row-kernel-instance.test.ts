@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BENCH_CONFIG, generateProgramme } from "../../../../bench/matching/generate-programme.ts";
+import { BENCH_CONFIG, generateProgramme } from "../testing/generate-programme.ts";
 import type { Criterion, MatchConfig } from "./match-config.ts";
 import { prepareProgramme } from "./prepare-programme.ts";
 import type { PreparedProgramme } from "./prepared.ts";

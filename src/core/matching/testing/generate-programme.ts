@@ -5,7 +5,7 @@
  * languages, a seniority mix (mentees junior, mentors senior), goals and experience text from a
  * vocabulary, availability templates in local time, ranked preferences, mentor capacities 1..10.
  */
-import type { MatchConfig, Participant, Programme } from "../../src/core/matching/index.ts";
+import type { MatchConfig, Participant, Programme } from "../index.ts";
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
