@@ -94,12 +94,17 @@ export function usersRepository(db: Database) {
       return toSession(row);
     },
 
-    async findSessionByTokenHash(tokenHash: string, now: Date): Promise<SessionRecord | null> {
+    /** The live session for a token hash with its person, in one round trip (every signed-in request). */
+    async findSessionWithUser(
+      tokenHash: string,
+      now: Date,
+    ): Promise<{ session: SessionRecord; user: User } | null> {
       const [row] = await db
-        .select()
+        .select({ session: sessions, user: users })
         .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
         .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)));
-      return row ? toSession(row) : null;
+      return row ? { session: toSession(row.session), user: toUser(row.user) } : null;
     },
 
     async touchSession(id: SessionId, now: Date): Promise<void> {

@@ -89,7 +89,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: ServerDeps): v
     return undefined;
   });
 
-  defineRoute(app, deps, routes.me, async ({ auth }) => loadMe(deps, auth.userId, auth.session));
+  defineRoute(app, deps, routes.me, async ({ auth }) => loadMe(deps, auth.userId, auth.session, auth.user));
 
   defineRoute(app, deps, routes.updateMe, async ({ auth, body }) => {
     await deps.repos.users.update(auth.userId, { name: body.name });

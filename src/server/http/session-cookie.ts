@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { SESSION_LIFETIME_DAYS } from "../../core/accounts/rules.ts";
-import type { SessionRecord, UserId } from "../../core/accounts/types.ts";
+import type { SessionRecord, User, UserId } from "../../core/accounts/types.ts";
 import type { ServerDeps } from "../deps.ts";
 import { hashToken, newToken } from "../security/tokens.ts";
 
@@ -12,6 +12,8 @@ const TOUCH_INTERVAL_MS = 60_000;
 export interface Authenticated {
   session: SessionRecord;
   userId: UserId;
+  /** The person as loaded with the session cookie; absent for a session started by this request. */
+  user?: User;
 }
 
 declare module "fastify" {
@@ -60,10 +62,11 @@ export async function loadSession(deps: ServerDeps, request: FastifyRequest): Pr
   const token = request.cookies[SESSION_COOKIE];
   if (!token || token.length > 100) return null;
   const now = deps.now();
-  const session = await deps.repos.users.findSessionByTokenHash(hashToken(deps.secret, token), now);
-  if (!session) return null;
+  const found = await deps.repos.users.findSessionWithUser(hashToken(deps.secret, token), now);
+  if (!found) return null;
+  const { session, user } = found;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await deps.repos.users.touchSession(session.id, now);
   }
-  return { session, userId: session.userId };
+  return { session, userId: session.userId, user };
 }
