@@ -32,8 +32,23 @@ function toSession(row: SessionRow): SessionRecord {
 
 export type EmailTokenPurpose = "password_reset" | "verify_email";
 
+function prepareSessionWithUser(db: Database) {
+  return db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.tokenHash, sql.placeholder("tokenHash")),
+        gt(sessions.expiresAt, sql.placeholder("now")),
+      ),
+    )
+    .prepare("trellis_session_with_user");
+}
+
 /** People, their sessions and their single-use emailed tokens. */
 export function usersRepository(db: Database) {
+  let sessionWithUser: ReturnType<typeof prepareSessionWithUser> | undefined;
   return {
     async countUsers(): Promise<number> {
       const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(users);
@@ -94,16 +109,16 @@ export function usersRepository(db: Database) {
       return toSession(row);
     },
 
-    /** The live session for a token hash with its person, in one round trip (every signed-in request). */
+    /**
+     * The live session for a token hash with its person, in one round trip. Every signed-in request
+     * runs it, so it is a named prepared statement: PostgreSQL parses and plans it once per connection.
+     */
     async findSessionWithUser(
       tokenHash: string,
       now: Date,
     ): Promise<{ session: SessionRecord; user: User } | null> {
-      const [row] = await db
-        .select({ session: sessions, user: users })
-        .from(sessions)
-        .innerJoin(users, eq(users.id, sessions.userId))
-        .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)));
+      sessionWithUser ??= prepareSessionWithUser(db);
+      const [row] = await sessionWithUser.execute({ tokenHash, now: now.toISOString() });
       return row ? { session: toSession(row.session), user: toUser(row.user) } : null;
     },
 
