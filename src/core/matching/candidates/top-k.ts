@@ -1,7 +1,8 @@
 /**
  * The streamed candidate kernel: scores a block of mentees against every mentor, one row at a
- * time, keeping only the best K per mentee (a min-heap) and the best score left out (the
- * (K+1)-th), which later bounds every pair not kept. Memory is O(block · K), never mentees × mentors.
+ * time, keeping only the best K per mentee (selectRowTopK: a histogram cut-off, then a counting
+ * sort of the few above it) and the best score left out (the (K+1)-th), which later bounds every
+ * pair not kept. Memory is O(block · K), never mentees × mentors.
  */
 import type { PreparedProgramme } from "../scoring/prepared.ts";
 import { createRowScratch, EXCLUDED, minRawFor, rawToScore, scoreMenteeRow } from "../scoring/row-kernel.ts";
@@ -26,17 +27,153 @@ function isBetter(rawA: number, mentorA: number, rawB: number, mentorB: number):
 }
 
 /**
- * Keeps the k best allowed entries of one raw row in the heap arrays (sorted later) and returns
- * [size, best raw left out (-1: none), allowed pairs] in `state`. Kept small so V8 optimises it whole.
+ * The k best allowed entries of one raw row, best first (higher raw, then lower mentor index),
+ * with the best raw left out (the (k+1)-th, -1: none) and the number of allowed entries.
  */
-function selectTopK(
+export interface RowSelection {
+  readonly k: number;
+  readonly mentor: Int32Array;
+  readonly raw: Int32Array;
+  count: number;
+  bestLeftOut: number;
+  allowed: number;
+  /** Scratch: the entries at or above the cut-off, the fallback's heap. */
+  readonly candidateRaw: Int32Array;
+  readonly candidateMentor: Int32Array;
+  readonly heapRaw: Int32Array;
+  readonly heapMentor: Int32Array;
+}
+
+const BUCKETS = 8192;
+/** Slots past the buckets counting entries not allowed (spread over 8: no long chain of increments on one slot). */
+const SPILL = 8;
+
+/**
+ * The histogram of raw >> shift (all zero between calls), in a module-level constant object that
+ * selectRowTopK copies into a local: V8 then treats the array as a constant in the loops (a typed
+ * array read from a parameter's field is reloaded on every iteration).
+ */
+const SHARED = { histogram: new Int32Array(BUCKETS + SPILL) };
+
+/** Scratch for selectRowTopK with this k. */
+export function createRowSelection(k: number): RowSelection {
+  const capacity = Math.max(1024, 8 * (k + 1));
+  return {
+    k,
+    mentor: new Int32Array(k),
+    raw: new Int32Array(k),
+    count: 0,
+    bestLeftOut: -1,
+    allowed: 0,
+    candidateRaw: new Int32Array(capacity),
+    candidateMentor: new Int32Array(capacity),
+    heapRaw: new Int32Array(k),
+    heapMentor: new Int32Array(k),
+  };
+}
+
+/**
+ * Selects the k best allowed entries of `row` (minRaw <= raw < EXCLUDED; raws are never negative)
+ * into `out`, best first, ties by lower mentor index. `rawBound` is about the largest allowed raw
+ * (any value is correct; a close one is faster). A branch-free pass builds a histogram of
+ * raw >> shift (half the entries of a real row are excluded, in no pattern a branch predictor
+ * learns); from the top it finds the bucket holding the (k+1)-th best; a second pass places the
+ * few entries at or above it by bucket (a counting sort, mentor order kept within a bucket), and an
+ * insertion sort finishes each bucket by raw. Rows whose cut-off bucket holds too many entries
+ * (long ties) go through a min-heap instead. Both give the same result.
+ *
+ * Example: selectRowTopK(row, 0, 48, 190_000, out) // out.mentor[0..out.count) best first
+ */
+export function selectRowTopK(
   row: Int32Array,
   minRaw: number,
   k: number,
-  heapRaw: Int32Array,
-  heapMentor: Int32Array,
-  state: Int32Array,
+  rawBound: number,
+  out: RowSelection,
 ): void {
+  const m = row.length;
+  if (k <= 0 || minRaw < 0 || minRaw >= EXCLUDED) {
+    selectByHeap(row, minRaw, k, out);
+    return;
+  }
+  const { histogram } = SHARED;
+  const excluded = EXCLUDED;
+  const lo = minRaw;
+  let shift = 0;
+  while (rawBound >> shift >= BUCKETS) shift++;
+  const top = BUCKETS - 1;
+  let allowed = 0;
+  for (let j = 0; j < m; j++) {
+    const raw = row[j];
+    // -1 when lo <= raw < EXCLUDED, else 0 (raws are non-negative, so no overflow)
+    const mask = ((raw - excluded) & ~(raw - lo)) >> 31;
+    const over = (raw >> shift) - top;
+    const bucket = top + (over & (over >> 31)); // min(raw >> shift, top)
+    histogram[(bucket & mask) | ((BUCKETS + (j & (SPILL - 1))) & ~mask)]++;
+    allowed -= mask;
+  }
+  out.allowed = allowed;
+  const wanted = k + 1;
+  // the bucket holding the wanted-th best entry (the bucket of lo when fewer are allowed)
+  const floor = lo >> shift < top ? lo >> shift : top;
+  let above = 0;
+  let cut = top;
+  while (cut > floor && above + histogram[cut] < wanted) above += histogram[cut--];
+  const n = above + histogram[cut];
+  const candidateRaw = out.candidateRaw;
+  const candidateMentor = out.candidateMentor;
+  if (n > candidateRaw.length) {
+    histogram.fill(0);
+    selectByHeap(row, minRaw, k, out);
+    return;
+  }
+  // each bucket's first position among the candidates, best bucket first
+  let position = 0;
+  for (let b = top; b >= cut; b--) {
+    const c = histogram[b];
+    histogram[b] = position;
+    position += c;
+  }
+  // smallest raw in bucket `cut` (the clamped top bucket starts at top << shift too)
+  const cutRaw = cut === floor ? lo : cut << shift;
+  const span = excluded - cutRaw;
+  for (let j = 0; j < m; j++) {
+    const raw = row[j];
+    if ((raw - cutRaw) >>> 0 < span) {
+      const b = raw >> shift;
+      const p = histogram[b < top ? b : top]++;
+      candidateRaw[p] = raw;
+      candidateMentor[p] = j;
+    }
+  }
+  histogram.fill(0);
+  // buckets are in order and mentors ascending within each: sort each bucket by raw, stably
+  for (let i = 1; i < n; i++) {
+    const raw = candidateRaw[i];
+    const mentor = candidateMentor[i];
+    let at = i;
+    while (at > 0 && candidateRaw[at - 1] < raw) {
+      candidateRaw[at] = candidateRaw[at - 1];
+      candidateMentor[at] = candidateMentor[at - 1];
+      at--;
+    }
+    candidateRaw[at] = raw;
+    candidateMentor[at] = mentor;
+  }
+  const size = n < k ? n : k;
+  out.mentor.set(candidateMentor.subarray(0, size));
+  out.raw.set(candidateRaw.subarray(0, size));
+  out.count = size;
+  out.bestLeftOut = n > k ? candidateRaw[k] : -1;
+}
+
+/**
+ * The same selection with a min-heap of the k best: for long ties at the cut-off, k <= 0 (no
+ * entry kept, and as before no best left out reported) and a negative minRaw.
+ */
+function selectByHeap(row: Int32Array, minRaw: number, k: number, out: RowSelection): void {
+  const heapRaw = out.heapRaw;
+  const heapMentor = out.heapMentor;
   const m = row.length;
   let size = 0;
   let bestLeftOut = -1;
@@ -87,9 +224,32 @@ function selectTopK(
     heapMentor[at] = j;
     threshold = heapRaw[0];
   }
-  state[0] = size;
-  state[1] = bestLeftOut;
-  state[2] = allowed;
+  // pop the min-heap (worst first) into the output from its end: best first, ties by mentor index
+  for (let last = size - 1; last >= 0; last--) {
+    out.mentor[last] = heapMentor[0];
+    out.raw[last] = heapRaw[0];
+    const raw = heapRaw[last];
+    const mentor = heapMentor[last];
+    let at = 0;
+    for (;;) {
+      let child = 2 * at + 1;
+      if (child >= last) break;
+      if (
+        child + 1 < last &&
+        isBetter(heapRaw[child], heapMentor[child], heapRaw[child + 1], heapMentor[child + 1])
+      )
+        child++;
+      if (!isBetter(raw, mentor, heapRaw[child], heapMentor[child])) break;
+      heapRaw[at] = heapRaw[child];
+      heapMentor[at] = heapMentor[child];
+      at = child;
+    }
+    heapRaw[at] = raw;
+    heapMentor[at] = mentor;
+  }
+  out.count = size;
+  out.bestLeftOut = bestLeftOut;
+  out.allowed = allowed;
 }
 
 /**
@@ -114,44 +274,24 @@ export function topKForMentees(
   const mentorOut = new Int32Array(rows * k);
   const scoreOut = new Int32Array(rows * k);
   const nextBest = new Int32Array(rows).fill(-1);
-  const heapRaw = new Int32Array(k);
-  const heapMentor = new Int32Array(k);
   const row = new Int32Array(m);
   const scratch = createRowScratch(prepared);
   const minRaw = minRawFor(minScore, prepared.weightSum);
-  const state = new Int32Array(3);
+  const rawBound = prepared.weightSum * 10_000;
+  const selection = createRowSelection(k);
   let allowedPairs = 0;
   for (let i = from; i < to; i++) {
     scoreMenteeRow(prepared, i, row, scratch);
-    selectTopK(row, minRaw, k, heapRaw, heapMentor, state);
-    const size = state[0];
-    const bestLeftOut = state[1];
-    allowedPairs += state[2];
+    selectRowTopK(row, minRaw, k, rawBound, selection);
+    allowedPairs += selection.allowed;
     const r = i - from;
-    // pop the min-heap (worst first) into the row from its end: best first, ties by mentor index
-    for (let last = size - 1; last >= 0; last--) {
-      mentorOut[r * k + last] = heapMentor[0];
-      scoreOut[r * k + last] = rawToScore(heapRaw[0], prepared.weightSum);
-      const raw = heapRaw[last];
-      const mentor = heapMentor[last];
-      let at = 0;
-      for (;;) {
-        let child = 2 * at + 1;
-        if (child >= last) break;
-        if (
-          child + 1 < last &&
-          isBetter(heapRaw[child], heapMentor[child], heapRaw[child + 1], heapMentor[child + 1])
-        )
-          child++;
-        if (!isBetter(raw, mentor, heapRaw[child], heapMentor[child])) break;
-        heapRaw[at] = heapRaw[child];
-        heapMentor[at] = heapMentor[child];
-        at = child;
-      }
-      heapRaw[at] = raw;
-      heapMentor[at] = mentor;
+    const size = selection.count;
+    for (let c = 0; c < size; c++) {
+      mentorOut[r * k + c] = selection.mentor[c];
+      scoreOut[r * k + c] = rawToScore(selection.raw[c], prepared.weightSum);
     }
     count[r] = size;
+    const bestLeftOut = selection.bestLeftOut;
     nextBest[r] = bestLeftOut < 0 ? -1 : rawToScore(bestLeftOut, prepared.weightSum);
     if (onRow && (r + 1) % 256 === 0) onRow(r + 1);
   }
