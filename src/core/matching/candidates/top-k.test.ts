@@ -162,6 +162,10 @@ describe("selectRowTopK", () => {
         if (u < 0.4) return FAILED + Math.floor(next() * bound);
         return Math.floor(next() * next() * bound);
       }),
+    "misleading sample (every 16th entry high for a while)": (m, next) =>
+      Int32Array.from({ length: m }, (_, j) =>
+        j % 16 === 0 && j < 640 ? 180_000 : 1000 + Math.floor(next() * 7),
+      ),
     "above the raw bound (clamped top bucket)": (m, next) =>
       Int32Array.from({ length: m }, () => Math.floor(next() * (EXCLUDED - 1))),
   };

@@ -40,6 +40,9 @@ export interface RowSelection {
   /** Scratch: the entries at or above the cut-off, the fallback's heap. */
   readonly candidateRaw: Int32Array;
   readonly candidateMentor: Int32Array;
+  /** Entries at or above the sampled threshold (grown to the row length when needed). */
+  poolRaw: Int32Array;
+  poolMentor: Int32Array;
   readonly heapRaw: Int32Array;
   readonly heapMentor: Int32Array;
 }
@@ -67,6 +70,8 @@ export function createRowSelection(k: number): RowSelection {
     allowed: 0,
     candidateRaw: new Int32Array(capacity),
     candidateMentor: new Int32Array(capacity),
+    poolRaw: new Int32Array(0),
+    poolMentor: new Int32Array(0),
     heapRaw: new Int32Array(k),
     heapMentor: new Int32Array(k),
   };
@@ -75,7 +80,8 @@ export function createRowSelection(k: number): RowSelection {
 /**
  * Selects the k best allowed entries of `row` (minRaw <= raw < EXCLUDED; raws are never negative)
  * into `out`, best first, ties by lower mentor index. `rawBound` is about the largest allowed raw
- * (any value is correct; a close one is faster). A branch-free pass builds a histogram of
+ * (any value is correct; a close one is faster). Rows of 1024 entries or more first try
+ * selectFromSample (one pass, most rows); otherwise a branch-free pass builds a histogram of
  * raw >> shift (half the entries of a real row are excluded, in no pattern a branch predictor
  * learns); from the top it finds the bucket holding the (k+1)-th best; a second pass places the
  * few entries at or above it by bucket (a counting sort, mentor order kept within a bucket), and an
@@ -102,6 +108,7 @@ export function selectRowTopK(
   let shift = 0;
   while (rawBound >> shift >= BUCKETS) shift++;
   const top = BUCKETS - 1;
+  if (m >= 64 * SAMPLE_STEP && selectFromSample(row, lo, k, shift, out)) return;
   let allowed = 0;
   for (let j = 0; j < m; j++) {
     const raw = row[j];
@@ -147,7 +154,98 @@ export function selectRowTopK(
     }
   }
   histogram.fill(0);
-  // buckets are in order and mentors ascending within each: sort each bucket by raw, stably
+  finishCandidates(n, k, out);
+}
+
+const SAMPLE_STEP = 16;
+
+/**
+ * The fast path: a histogram of every SAMPLE_STEP-th entry sets a threshold that about 2(k+1)
+ * entries of the row should reach; one pass counts the allowed entries (branch-free) and keeps those
+ * at or above it (rare, so the branch is predicted). When at least k+1 are kept (or every allowed
+ * entry), the k+1 best are among them and they are ordered as in selectRowTopK; otherwise returns
+ * false and the full histogram is used.
+ */
+function selectFromSample(row: Int32Array, lo: number, k: number, shift: number, out: RowSelection): boolean {
+  const { histogram } = SHARED;
+  const excluded = EXCLUDED;
+  const m = row.length;
+  const top = BUCKETS - 1;
+  for (let j = 0; j < m; j += SAMPLE_STEP) {
+    const raw = row[j];
+    if ((raw - lo) >>> 0 < excluded - lo) {
+      const b = raw >> shift;
+      histogram[b < top ? b : top]++;
+    }
+  }
+  const wanted = Math.ceil((2 * (k + 1)) / SAMPLE_STEP) + 2;
+  const floor = lo >> shift < top ? lo >> shift : top;
+  let seen = 0;
+  let cut = top;
+  while (cut > floor && seen + histogram[cut] < wanted) seen += histogram[cut--];
+  histogram.fill(0);
+  const threshold = cut === floor ? lo : cut << shift;
+  if (out.poolRaw.length < m) {
+    out.poolRaw = new Int32Array(m);
+    out.poolMentor = new Int32Array(m);
+  }
+  const poolRaw = out.poolRaw;
+  const poolMentor = out.poolMentor;
+  const span = excluded - threshold;
+  let allowed = 0;
+  let n = 0;
+  for (let j = 0; j < m; j++) {
+    const raw = row[j];
+    allowed -= ((raw - excluded) & ~(raw - lo)) >> 31;
+    if ((raw - threshold) >>> 0 < span) {
+      poolRaw[n] = raw;
+      poolMentor[n] = j;
+      n++;
+    }
+  }
+  if (n <= k && n < allowed) return false;
+  out.allowed = allowed;
+  // the bucket of the (k+1)-th best among the pool, then a counting sort of those at or above it
+  for (let p = 0; p < n; p++) {
+    const b = poolRaw[p] >> shift;
+    histogram[b < top ? b : top]++;
+  }
+  const pivot = threshold >> shift < top ? threshold >> shift : top;
+  let above = 0;
+  cut = top;
+  while (cut > pivot && above + histogram[cut] < k + 1) above += histogram[cut--];
+  const count = above + histogram[cut];
+  if (count > out.candidateRaw.length) {
+    histogram.fill(0);
+    return false;
+  }
+  let position = 0;
+  for (let b = top; b >= cut; b--) {
+    const c = histogram[b];
+    histogram[b] = position;
+    position += c;
+  }
+  const candidateRaw = out.candidateRaw;
+  const candidateMentor = out.candidateMentor;
+  for (let p = 0; p < n; p++) {
+    const raw = poolRaw[p];
+    const b0 = raw >> shift;
+    const b = b0 < top ? b0 : top;
+    if (b >= cut) {
+      const at = histogram[b]++;
+      candidateRaw[at] = raw;
+      candidateMentor[at] = poolMentor[p];
+    }
+  }
+  histogram.fill(0);
+  finishCandidates(count, k, out);
+  return true;
+}
+
+/** Sorts the first n candidates (in bucket order, mentors ascending within one) by raw, stably, into out. */
+function finishCandidates(n: number, k: number, out: RowSelection): void {
+  const candidateRaw = out.candidateRaw;
+  const candidateMentor = out.candidateMentor;
   for (let i = 1; i < n; i++) {
     const raw = candidateRaw[i];
     const mentor = candidateMentor[i];
