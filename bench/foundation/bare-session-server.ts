@@ -1,7 +1,8 @@
 /**
  * The ceiling for GET /api/me: a bare Fastify route doing the same work (parse the cookie, HMAC
  * the token, look up the session, the user and the memberships on the same PostgreSQL database)
- * with no validation, serialisation schemas, CSRF, security headers or logging.
+ * as named prepared statements, with no validation, serialisation schemas, CSRF, security headers
+ * or logging.
  * Run as a child process by run.ts: `tsx bare-session-server.ts <DATABASE_URL> <PORT> <SECRET>`.
  */
 import { createHmac } from "node:crypto";
@@ -16,15 +17,17 @@ app.get("/api/me", async (request, reply) => {
   const token = /trellis_session=([^;]+)/.exec(request.headers.cookie ?? "")?.[1];
   if (!token) return reply.status(401).send({ error: "not signed in" });
   const hash = createHmac("sha256", secret).update(token).digest("base64url");
-  const { rows } = await pool.query(
-    "select s.user_id, s.csrf_token, u.email, u.name from sessions s join users u on u.id = s.user_id where s.token_hash = $1 and s.expires_at > now()",
-    [hash],
-  );
+  const { rows } = await pool.query({
+    name: "bare_session",
+    text: "select s.user_id, s.csrf_token, u.email, u.name from sessions s join users u on u.id = s.user_id where s.token_hash = $1 and s.expires_at > now()",
+    values: [hash],
+  });
   if (rows.length === 0) return reply.status(401).send({ error: "not signed in" });
-  const memberships = await pool.query(
-    "select m.org_id, o.name, m.role from memberships m join organisations o on o.id = m.org_id where m.user_id = $1 and m.status = 'active'",
-    [rows[0].user_id],
-  );
+  const memberships = await pool.query({
+    name: "bare_memberships",
+    text: "select m.org_id, o.name, m.role from memberships m join organisations o on o.id = m.org_id where m.user_id = $1 and m.status = 'active'",
+    values: [rows[0].user_id],
+  });
   return { user: rows[0], memberships: memberships.rows, csrfToken: rows[0].csrf_token };
 });
 
