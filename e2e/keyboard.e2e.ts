@@ -14,6 +14,10 @@ describe("keyboard only", () => {
     const page = await trellis.openPage();
     await page.goto("/sign-in");
     await page.getByRole("heading", { name: "Sign in" }).waitFor();
+    await page.waitForLoadState("networkidle");
+    // Start from the top of the document, as a fresh page load does (the app may have moved
+    // focus to the main region after rendering).
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 
     await page.keyboard.press("Tab");
     const skip = page.getByRole("link", { name: "Skip to main content" });
