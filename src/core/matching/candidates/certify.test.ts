@@ -127,7 +127,11 @@ describe("certified matching over all pairs", () => {
           });
           expect(solved.optimal).toBe(true);
           expect(solved.result.totalScore).toBe(optimum.totalScore);
-          expect(solved.result.matchedCount).toBe(optimum.matchedCount);
+          // Under "score" optima may match different numbers of people (a pair scoring 0 adds
+          // nothing; two pairs of 5,000 tie one of 10,000): only "participation" ranks by count.
+          if (objective === "participation") {
+            expect(solved.result.matchedCount).toBe(optimum.matchedCount);
+          }
           const violations = checkMatching(solved.graph, solved.result.edgeChosen, {
             objective,
             minScore,
