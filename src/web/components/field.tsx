@@ -5,6 +5,27 @@ export function phraseError(label: string, message: string): string {
   return /^[a-z]/.test(message) ? `${label} ${message}` : message;
 }
 
+/** The error line under a control, announced through the control's aria-describedby. */
+function FieldError({
+  id,
+  label,
+  error,
+}: {
+  id: string | undefined;
+  label: string;
+  error: string | undefined;
+}) {
+  if (!error) return null;
+  return (
+    <p id={id} className="field__error">
+      <span aria-hidden="true" className="field__error-icon">
+        !
+      </span>
+      {phraseError(label, error)}
+    </p>
+  );
+}
+
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
   name: string;
@@ -39,14 +60,7 @@ export function Field({ label, name, hint, error, id, className, ...input }: Fie
         {...input}
         required={false}
       />
-      {error ? (
-        <p id={errorId} className="field__error">
-          <span aria-hidden="true" className="field__error-icon">
-            !
-          </span>
-          {phraseError(label, error)}
-        </p>
-      ) : null}
+      <FieldError id={errorId} label={label} error={error} />
     </div>
   );
 }
@@ -77,14 +91,7 @@ export function SelectField({ label, name, error, id, children, className, ...se
       >
         {children}
       </select>
-      {error ? (
-        <p id={errorId} className="field__error">
-          <span aria-hidden="true" className="field__error-icon">
-            !
-          </span>
-          {phraseError(label, error)}
-        </p>
-      ) : null}
+      <FieldError id={errorId} label={label} error={error} />
     </div>
   );
 }

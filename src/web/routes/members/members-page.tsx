@@ -7,6 +7,7 @@ import { api, isAdminOf, queryKeys, useMe } from "../../api/queries.ts";
 import { Alert } from "../../components/alert.tsx";
 import { AdminOnly } from "../../components/admin-only.tsx";
 import { Button } from "../../components/button.tsx";
+import { Field, SelectField } from "../../components/field.tsx";
 import { EmptyState, Loading, PageHeader } from "../../components/page.tsx";
 import { MemberTable } from "./member-table.tsx";
 
@@ -62,62 +63,51 @@ function Members({ orgId, myUserId }: { orgId: string; myUserId: string }) {
         }
       />
       <search className="toolbar" aria-label="Filter members">
-        <div className="field toolbar__search">
-          <label htmlFor="member-search" className="field__label">
-            Search members
-          </label>
-          <input
-            id="member-search"
-            type="search"
-            className="input"
-            placeholder="Name or email"
-            value={draft}
-            onChange={(event) => {
-              // Search as the person types, a moment after they pause.
-              const value = event.target.value;
-              setDraft(value);
+        <Field
+          label="Search members"
+          name="q"
+          id="member-search"
+          type="search"
+          className="toolbar__search"
+          placeholder="Name or email"
+          value={draft}
+          onChange={(event) => {
+            // Search as the person types, a moment after they pause.
+            const value = event.target.value;
+            setDraft(value);
+            clearTimeout(typing.current);
+            typing.current = setTimeout(() => update({ q: value, page: "" }), 300);
+          }}
+          onKeyDown={(event) => {
+            if (event.key === "Enter") {
               clearTimeout(typing.current);
-              typing.current = setTimeout(() => update({ q: value, page: "" }), 300);
-            }}
-            onKeyDown={(event) => {
-              if (event.key === "Enter") {
-                clearTimeout(typing.current);
-                update({ q: draft, page: "" });
-              }
-            }}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="member-role" className="field__label">
-            Role
-          </label>
-          <select
-            id="member-role"
-            className="input select"
-            value={role ?? ""}
-            onChange={(event) => update({ role: event.target.value, page: "" })}
-          >
-            <option value="">Any role</option>
-            <option value="owner">Owner</option>
-            <option value="admin">Admin</option>
-            <option value="member">Member</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="member-status" className="field__label">
-            Status
-          </label>
-          <select
-            id="member-status"
-            className="input select"
-            value={status ?? ""}
-            onChange={(event) => update({ status: event.target.value, page: "" })}
-          >
-            <option value="">Any status</option>
-            <option value="active">Active</option>
-            <option value="deactivated">Deactivated</option>
-          </select>
-        </div>
+              update({ q: draft, page: "" });
+            }
+          }}
+        />
+        <SelectField
+          label="Role"
+          name="role"
+          id="member-role"
+          value={role ?? ""}
+          onChange={(event) => update({ role: event.target.value, page: "" })}
+        >
+          <option value="">Any role</option>
+          <option value="owner">Owner</option>
+          <option value="admin">Admin</option>
+          <option value="member">Member</option>
+        </SelectField>
+        <SelectField
+          label="Status"
+          name="status"
+          id="member-status"
+          value={status ?? ""}
+          onChange={(event) => update({ status: event.target.value, page: "" })}
+        >
+          <option value="">Any status</option>
+          <option value="active">Active</option>
+          <option value="deactivated">Deactivated</option>
+        </SelectField>
       </search>
       <p className="result-count" aria-live="polite">
         {members.data ? `${total} ${total === 1 ? "member" : "members"}${filtered ? " found" : ""}` : ""}
