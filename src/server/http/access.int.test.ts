@@ -15,7 +15,7 @@ function pathValues(owner: Caller) {
   };
 }
 
-describe("CSRF", () => {
+describe("access to every route", () => {
   let t: TestApp;
   let owner: Caller;
   beforeAll(async () => {
@@ -43,16 +43,6 @@ describe("CSRF", () => {
       200,
     );
   });
-});
-
-describe("access", () => {
-  let t: TestApp;
-  let owner: Caller;
-  beforeAll(async () => {
-    t = await createTestApp();
-    owner = await setUpOwner(t.app);
-  });
-  afterAll(() => t.close());
 
   it("every route that is not public answers 401 not_signed_in without a session", async () => {
     const values = pathValues(owner);
