@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import {
   ChangePasswordRequestSchema,
   MeSchema,
@@ -31,33 +30,19 @@ import {
   UpdateMemberRequestSchema,
 } from "./organisations.ts";
 
-type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+import { type RouteContract, route } from "./route-contract.ts";
+import { bulkMatchingRoutes } from "./bulk-matching.routes.ts";
+import { enrolmentRoutes } from "./enrolment.routes.ts";
+import { notificationRoutes } from "./notifications.routes.ts";
+import { profileRoutes } from "./profiles.routes.ts";
+import { programmeRoutes } from "./programmes.routes.ts";
+import { relationshipRoutes } from "./relationships.routes.ts";
+import { selfMatchRoutes } from "./self-match.routes.ts";
 
-/** Who may call a route: anyone, any signed-in person, or a member of the org in the path. */
-export type Access = "public" | "signed-in" | "org-member" | "org-admin";
+export type { Access, RouteContract } from "./route-contract.ts";
 
-export interface RouteContract {
-  method: Method;
-  path: string;
-  summary: string;
-  tag: string;
-  access: Access;
-  status: number;
-  params?: z.ZodType;
-  query?: z.ZodType;
-  body?: z.ZodType;
-  response: z.ZodType;
-}
-
-function route<const T extends RouteContract>(contract: T): T {
-  return contract;
-}
-
-/**
- * Every HTTP route of the API, once. The server registers a handler for each key; the web
- * client derives typed calls from the same table, so a change here is checked on both sides.
- */
-export const routes = {
+/** The foundation: health, accounts, organisations. */
+const foundationRoutes = {
   health: route({
     method: "GET",
     path: "/api/health",
@@ -296,6 +281,22 @@ export const routes = {
     params: OrgIdParamsSchema,
     response: SentEmailListSchema,
   }),
+} satisfies Record<string, RouteContract>;
+
+/**
+ * Every HTTP route of the API, once: the foundation's here, each feature's in its own
+ * `<feature>.routes.ts`. The server registers a handler for each key; the web client derives
+ * typed calls from the same table, so a change here is checked on both sides.
+ */
+export const routes = {
+  ...foundationRoutes,
+  ...profileRoutes,
+  ...programmeRoutes,
+  ...enrolmentRoutes,
+  ...selfMatchRoutes,
+  ...bulkMatchingRoutes,
+  ...relationshipRoutes,
+  ...notificationRoutes,
 } satisfies Record<string, RouteContract>;
 
 export type Routes = typeof routes;

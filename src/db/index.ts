@@ -4,7 +4,15 @@ import { type Repositories, repositories } from "./repositories/index.ts";
 export * from "./connection.ts";
 export { DataFolderInUseError } from "./embedded-lock.ts";
 export { type Repositories, repositories } from "./repositories/index.ts";
-export type { EmailTokenPurpose, StoredEmail } from "./repositories/index.ts";
+export type {
+  EmailTokenPurpose,
+  NewNotification,
+  NewRelationship,
+  NotificationRecord,
+  ParticipantRow,
+  RelationshipRecord,
+  StoredEmail,
+} from "./repositories/index.ts";
 export type { EmailsRepository } from "./repositories/emails.repository.ts";
 
 /**

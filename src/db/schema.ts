@@ -1,5 +1,34 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  ENROLMENT_ROLES,
+  ENROLMENT_STATUSES,
+  MATCHING_MODES,
+  PROGRAMME_STATUSES,
+  PROGRAMME_TYPES,
+  RELATIONSHIP_STATUSES,
+  REQUEST_STATUSES,
+} from "../core/programmes/types.ts";
+import {
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -131,4 +160,400 @@ export const sentEmails = pgTable(
     index("sent_emails_org_idx").on(table.orgId, table.createdAt),
     index("sent_emails_to_idx").on(table.toAddress),
   ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Programmes: profiles, programmes, enrolments, requests, relationships, match runs, notifications.
+// Every table carries org_id so every query can be scoped by organisation.
+// ---------------------------------------------------------------------------------------------
+
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+/** The organisation's skill list; profiles may also name skills that are not on it. */
+export const orgSkills = pgTable(
+  "org_skills",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    category: text("category"),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex("org_skills_name_key").on(table.orgId, sql`lower(${table.name})`)],
+);
+
+/**
+ * A person's profile within one organisation (a person in two organisations has two profiles).
+ * Lists are jsonb/text[]; `search` is a generated tsvector for full-text mentor search.
+ */
+export const profiles = pgTable(
+  "profiles",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    headline: text("headline").notNull().default(""),
+    bio: text("bio").notNull().default(""),
+    jobTitle: text("job_title").notNull().default(""),
+    department: text("department").notNull().default(""),
+    managerId: uuid("manager_id").references(() => users.id, { onDelete: "set null" }),
+    location: text("location").notNull().default(""),
+    timeZone: text("time_zone").notNull().default("UTC"),
+    languages: text("languages").array().notNull().default(sql`'{}'::text[]`),
+    yearsExperience: integer("years_experience"),
+    /** [{ skill, level 1..5 }] */
+    skillsOffered: jsonb("skills_offered").$type<{ skill: string; level: number }[]>().notNull().default([]),
+    skillsWanted: jsonb("skills_wanted").$type<{ skill: string; level: number }[]>().notNull().default([]),
+    topics: text("topics").array().notNull().default(sql`'{}'::text[]`),
+    careerGoals: text("career_goals").notNull().default(""),
+    /** [{ day 1..7, start "HH:MM", end "HH:MM" }] in the profile's time zone */
+    availability: jsonb("availability")
+      .$type<{ day: number; start: string; end: string }[]>()
+      .notNull()
+      .default([]),
+    links: jsonb("links").$type<{ label: string; url: string }[]>().notNull().default([]),
+    /** Section name -> "organisation" | "programme" | "admins": who may see that part. */
+    visibility: jsonb("visibility").$type<Record<string, string>>().notNull().default({}),
+    photoContentType: text("photo_content_type"),
+    photo: bytea("photo"),
+    photoUpdatedAt: timestamp("photo_updated_at", { withTimezone: true }),
+    /** Plain text of offered skills and topics, kept by the repository for the search vector. */
+    searchText: text("search_text").notNull().default(""),
+    search: tsvector("search").generatedAlwaysAs(
+      sql`setweight(to_tsvector('simple', coalesce(headline, '') || ' ' || coalesce(job_title, '')), 'A') || setweight(to_tsvector('simple', coalesce(search_text, '')), 'A') || setweight(to_tsvector('english', coalesce(bio, '') || ' ' || coalesce(career_goals, '')), 'B')`,
+    ),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.orgId, table.userId] }),
+    index("profiles_search_idx").using("gin", table.search),
+    index("profiles_department_idx").on(table.orgId, table.department),
+  ],
+);
+
+export const programmes = pgTable(
+  "programmes",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    type: text("type", { enum: PROGRAMME_TYPES }).notNull(),
+    status: text("status", { enum: PROGRAMME_STATUSES }).notNull().default("draft"),
+    template: text("template"),
+    evergreen: boolean("evergreen").notNull().default(false),
+    startsOn: date("starts_on"),
+    endsOn: date("ends_on"),
+    /** Which roles people may register for: ["mentee", "mentor"] (peer programmes: both). */
+    rolesOffered: text("roles_offered").array().notNull().default(sql`'{mentee,mentor}'::text[]`),
+    defaultMentorCapacity: integer("default_mentor_capacity").notNull().default(1),
+    matchingMode: text("matching_mode", { enum: MATCHING_MODES }).notNull().default("both"),
+    /** The registration form: [{ id, kind, label, options?, required, usedInMatching, ... }] */
+    registrationForm: jsonb("registration_form").$type<unknown[]>().notNull().default([]),
+    /** The matcher's config (criteria and weights), validated by core/matching. */
+    matchConfig: jsonb("match_config").$type<{ criteria: unknown[] }>().notNull().default({ criteria: [] }),
+    requestExpiryDays: integer("request_expiry_days").notNull().default(14),
+    requestReminderDays: integer("request_reminder_days").notNull().default(3),
+    pendingRequestCap: integer("pending_request_cap").notNull().default(3),
+    requiresApproval: boolean("requires_approval").notNull().default(false),
+    /** HMAC of the invite-link token (null: no link). */
+    joinTokenHash: text("join_token_hash"),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    index("programmes_org_idx").on(table.orgId, table.status),
+    uniqueIndex("programmes_join_token_key").on(table.joinTokenHash),
+  ],
+);
+
+/** A person's place in a programme: role, capacity, answers to the registration form. */
+export const enrolments = pgTable(
+  "enrolments",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    programmeId: uuid("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ENROLMENT_ROLES }).notNull(),
+    status: text("status", { enum: ENROLMENT_STATUSES }).notNull().default("active"),
+    /** How many mentees this person mentors at once (mentors). */
+    mentorCapacity: integer("mentor_capacity").notNull().default(1),
+    /** Question id -> answer (string, number or string[]). */
+    answers: jsonb("answers").$type<Record<string, unknown>>().notNull().default({}),
+    source: text("source", { enum: ["self", "invite", "import", "admin"] })
+      .notNull()
+      .default("self"),
+    pausedUntil: date("paused_until"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    uniqueIndex("enrolments_programme_user_key").on(table.programmeId, table.userId),
+    index("enrolments_user_idx").on(table.userId),
+    index("enrolments_programme_role_idx").on(table.programmeId, table.role, table.status),
+  ],
+);
+
+/** A CSV import run: progress and per-row errors, readable from any instance. */
+export const csvImports = pgTable(
+  "csv_imports",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    programmeId: uuid("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "cascade" }),
+    status: text("status", { enum: ["running", "completed", "failed"] })
+      .notNull()
+      .default("running"),
+    totalRows: integer("total_rows").notNull().default(0),
+    processedRows: integer("processed_rows").notNull().default(0),
+    createdCount: integer("created_count").notNull().default(0),
+    updatedCount: integer("updated_count").notNull().default(0),
+    /** [{ line, field, message }] */
+    errors: jsonb("errors").$type<{ line: number; field: string; message: string }[]>().notNull().default([]),
+    startedBy: uuid("started_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (table) => [index("csv_imports_programme_idx").on(table.programmeId, table.createdAt)],
+);
+
+/** A mentee's request to a mentor, in GROW form. */
+export const mentoringRequests = pgTable(
+  "mentoring_requests",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    programmeId: uuid("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "cascade" }),
+    menteeId: uuid("mentee_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    mentorId: uuid("mentor_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    status: text("status", { enum: REQUEST_STATUSES }).notNull().default("pending"),
+    goal: text("goal").notNull(),
+    reality: text("reality").notNull().default(""),
+    options: text("options").notNull().default(""),
+    will: text("will").notNull().default(""),
+    /** { cadence, format, commitment, ... } the mentee proposes. */
+    expectations: jsonb("expectations").$type<Record<string, unknown>>().notNull().default({}),
+    /** The mentor's question when asking for more information, and the mentee's answer. */
+    infoQuestion: text("info_question"),
+    infoAnswer: text("info_answer"),
+    /** Why it was declined or withdrawn (e.g. "at capacity", "matched with another mentor"). */
+    closeReason: text("close_reason"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    respondedAt: timestamp("responded_at", { withTimezone: true }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    remindedAt: timestamp("reminded_at", { withTimezone: true }),
+  },
+  (table) => [
+    index("requests_mentor_idx").on(table.mentorId, table.status),
+    index("requests_mentee_idx").on(table.menteeId, table.status),
+    index("requests_programme_idx").on(table.programmeId, table.status),
+    index("requests_expiry_idx").on(table.status, table.expiresAt),
+    uniqueIndex("requests_open_pair_key")
+      .on(table.programmeId, table.menteeId, table.mentorId)
+      .where(sql`status in ('pending', 'needs_info')`),
+  ],
+);
+
+export const relationships = pgTable(
+  "relationships",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    programmeId: uuid("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "cascade" }),
+    menteeId: uuid("mentee_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    mentorId: uuid("mentor_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    status: text("status", { enum: RELATIONSHIP_STATUSES }).notNull().default("proposed"),
+    origin: text("origin", { enum: ["request", "bulk", "admin"] }).notNull(),
+    requestId: uuid("request_id").references(() => mentoringRequests.id, { onDelete: "set null" }),
+    matchRunId: uuid("match_run_id"),
+    score: integer("score"),
+    endsOn: date("ends_on"),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    endedBy: uuid("ended_by").references(() => users.id, { onDelete: "set null" }),
+    endReason: text("end_reason"),
+    fitCheckDueOn: date("fit_check_due_on"),
+    /** userId -> { answer: "good" | "end", at } */
+    fitCheck: jsonb("fit_check")
+      .$type<Record<string, { answer: string; at: string }>>()
+      .notNull()
+      .default({}),
+    lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    index("relationships_programme_idx").on(table.programmeId, table.status),
+    index("relationships_mentee_idx").on(table.menteeId, table.status),
+    index("relationships_mentor_idx").on(table.mentorId, table.status),
+    uniqueIndex("relationships_live_pair_key")
+      .on(table.programmeId, table.menteeId, table.mentorId)
+      .where(sql`status in ('proposed', 'active', 'paused')`),
+  ],
+);
+
+/** Every state change of a relationship: who, when, why. */
+export const relationshipEvents = pgTable(
+  "relationship_events",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    relationshipId: uuid("relationship_id")
+      .notNull()
+      .references(() => relationships.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status"),
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    detail: text("detail"),
+    createdAt: createdAt(),
+  },
+  (table) => [index("relationship_events_rel_idx").on(table.relationshipId, table.createdAt)],
+);
+
+/** The expectations both sides confirm at the start of a relationship. */
+export const agreements = pgTable("agreements", {
+  relationshipId: uuid("relationship_id")
+    .primaryKey()
+    .references(() => relationships.id, { onDelete: "cascade" }),
+  orgId: uuid("org_id")
+    .notNull()
+    .references(() => organisations.id, { onDelete: "cascade" }),
+  cadence: text("cadence", { enum: ["weekly", "fortnightly", "monthly", "as_needed"] })
+    .notNull()
+    .default("fortnightly"),
+  formats: text("formats").array().notNull().default(sql`'{video}'::text[]`),
+  /** Minutes a month each side commits. */
+  minutesPerMonth: integer("minutes_per_month").notNull().default(120),
+  confidentiality: text("confidentiality").notNull().default(""),
+  endsOn: date("ends_on"),
+  firstGoals: jsonb("first_goals").$type<string[]>().notNull().default([]),
+  /** Bumped by every change; a confirmation is for one version. */
+  version: integer("version").notNull().default(1),
+  menteeConfirmedVersion: integer("mentee_confirmed_version"),
+  mentorConfirmedVersion: integer("mentor_confirmed_version"),
+  updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+  updatedAt: updatedAt(),
+});
+
+export const MATCH_RUN_STATUSES = [
+  "running",
+  "draft",
+  "published",
+  "failed",
+  "cancelled",
+  "discarded",
+] as const;
+
+/** One bulk-matching run of a programme: progress while it runs, then an editable draft. */
+export const matchRuns = pgTable(
+  "match_runs",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    programmeId: uuid("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "cascade" }),
+    status: text("status", { enum: MATCH_RUN_STATUSES }).notNull().default("running"),
+    /** { phase, done, total } as reported by the matcher. */
+    progress: jsonb("progress").$type<{ phase: string; done: number; total: number }>(),
+    config: jsonb("config").$type<unknown>().notNull(),
+    /** Summary: counts, greedy comparison, score distribution, unmatched people with reasons. */
+    summary: jsonb("summary").$type<Record<string, unknown>>(),
+    error: text("error"),
+    startedBy: uuid("started_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+  },
+  (table) => [index("match_runs_programme_idx").on(table.programmeId, table.createdAt)],
+);
+
+/** The pairs of a run's draft; the manager locks, swaps and removes them before publishing. */
+export const matchRunPairs = pgTable(
+  "match_run_pairs",
+  {
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => matchRuns.id, { onDelete: "cascade" }),
+    menteeId: uuid("mentee_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    mentorId: uuid("mentor_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    score: integer("score").notNull(),
+    /** Per-criterion explanation from core/matching explainPair. */
+    explanation: jsonb("explanation").$type<unknown>().notNull(),
+    locked: boolean("locked").notNull().default(false),
+    /** Added or changed by the manager rather than the matcher. */
+    manual: boolean("manual").notNull().default(false),
+  },
+  (table) => [
+    primaryKey({ columns: [table.runId, table.menteeId, table.mentorId] }),
+    index("match_run_pairs_mentor_idx").on(table.runId, table.mentorId),
+  ],
+);
+
+/** In-app notifications; the same events are also emailed. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull().default(""),
+    /** Path in the web app, e.g. "/mentoring/requests/…". */
+    link: text("link"),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [index("notifications_user_idx").on(table.userId, table.orgId, table.createdAt)],
 );

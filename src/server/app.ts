@@ -13,6 +13,13 @@ import { installSecurity } from "./http/security.ts";
 import { installWebApp } from "./http/web-app.ts";
 import { registerOrganisationRoutes } from "./organisations/organisations.routes.ts";
 import { registerHealthRoutes } from "./system/health.routes.ts";
+import { registerBulkMatchingRoutes } from "./bulk-matching/bulk-matching.routes.ts";
+import { registerEnrolmentRoutes } from "./enrolment/enrolment.routes.ts";
+import { registerNotificationRoutes } from "./notifications/notifications.routes.ts";
+import { registerProfileRoutes } from "./profiles/profiles.routes.ts";
+import { registerProgrammeRoutes } from "./programmes/programmes.routes.ts";
+import { registerRelationshipRoutes } from "./relationships/relationships.routes.ts";
+import { registerSelfMatchRoutes } from "./self-match/self-match.routes.ts";
 
 export interface BuildAppOptions {
   /** Folder of the built web app (dist/web); null serves the API only. */
@@ -50,6 +57,13 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
   registerHealthRoutes(app, deps);
   registerAccountRoutes(app, deps);
   registerOrganisationRoutes(app, deps);
+  registerProfileRoutes(app, deps);
+  registerProgrammeRoutes(app, deps);
+  registerEnrolmentRoutes(app, deps);
+  registerSelfMatchRoutes(app, deps);
+  registerBulkMatchingRoutes(app, deps);
+  registerRelationshipRoutes(app, deps);
+  registerNotificationRoutes(app, deps);
   await installWebApp(app, options.webRoot ?? null);
   return app;
 }

@@ -5,6 +5,8 @@ import { buildApp } from "./app.ts";
 import type { Config } from "./config.ts";
 import type { ServerDeps } from "./deps.ts";
 import { createMailer } from "./email/mailer.ts";
+import { periodicJobs } from "./jobs/jobs.ts";
+import { startPeriodicJobs } from "./jobs/periodic.ts";
 
 /** Opens the configured database (embedded or server) and applies migrations unless opted out. */
 export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
@@ -62,11 +64,16 @@ export async function startServer(
     );
     app = await buildApp(deps, { webRoot: options.webRoot });
     const address = await app.listen({ port: config.port, host: config.host });
+    const server = app;
+    const stopJobs = startPeriodicJobs(deps, periodicJobs, (job, error) =>
+      server.log.error({ err: error, job }, "periodic job failed"),
+    );
     const url = address.replace("[::1]", "localhost").replace("127.0.0.1", "localhost");
     return {
       app,
       url,
       async close() {
+        await stopJobs();
         await app?.close();
         await deps.mailer.close();
         await handle.close();

@@ -1,6 +1,11 @@
 import type { Database } from "../connection.ts";
 import { emailsRepository } from "./emails.repository.ts";
+import { enrolmentsRepository } from "./enrolments.repository.ts";
+import { notificationsRepository } from "./notifications.repository.ts";
 import { organisationsRepository } from "./organisations.repository.ts";
+import { participantsRepository } from "./participants.repository.ts";
+import { programmesRepository } from "./programmes.repository.ts";
+import { relationshipsRepository } from "./relationships.repository.ts";
 import { settingsRepository } from "./settings.repository.ts";
 import { usersRepository } from "./users.repository.ts";
 
@@ -11,9 +16,17 @@ export function repositories(db: Database) {
     organisations: organisationsRepository(db),
     emails: emailsRepository(db),
     settings: settingsRepository(db),
+    programmes: programmesRepository(db),
+    enrolments: enrolmentsRepository(db),
+    participants: participantsRepository(db),
+    relationships: relationshipsRepository(db),
+    notifications: notificationsRepository(db),
   };
 }
 
 export type Repositories = ReturnType<typeof repositories>;
 export type { EmailTokenPurpose } from "./users.repository.ts";
 export type { StoredEmail } from "./emails.repository.ts";
+export type { NewNotification, NotificationRecord } from "./notifications.repository.ts";
+export type { ParticipantRow } from "./participants.repository.ts";
+export type { NewRelationship, RelationshipRecord } from "./relationships.repository.ts";

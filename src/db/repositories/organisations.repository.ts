@@ -59,6 +59,14 @@ export function organisationsRepository(db: Database) {
       await db.execute(sql`select pg_advisory_xact_lock(${FIRST_RUN_SET_UP_LOCK_KEY})`);
     },
 
+    async findById(orgId: OrgId): Promise<{ id: OrgId; name: string } | null> {
+      const [row] = await db
+        .select({ id: organisations.id, name: organisations.name })
+        .from(organisations)
+        .where(eq(organisations.id, orgId));
+      return row ? { id: row.id as OrgId, name: row.name } : null;
+    },
+
     async countOrganisations(): Promise<number> {
       const [row] = await db.select({ value: count() }).from(organisations);
       return row.value;

@@ -95,3 +95,27 @@ export function verifyEmailEmail(values: {
     footer: `This link works for ${values.expiresInDays} days.`,
   });
 }
+
+/**
+ * The email twin of an in-app notification (requests, relationships, matching): a heading, a
+ * few sentences and one link into the app.
+ */
+export function noticeEmail(values: {
+  name: string;
+  orgName: string;
+  title: string;
+  body: string;
+  url: string;
+  actionLabel?: string;
+}): RenderedEmail {
+  return render({
+    subject: values.title,
+    heading: values.title,
+    paragraphs: [
+      `Hello ${values.name},`,
+      ...values.body.split(/\n{2,}/).filter((part) => part.trim() !== ""),
+    ],
+    action: { label: values.actionLabel ?? "Open Trellis", url: values.url },
+    footer: `You get this email because you take part in mentoring at ${values.orgName} on Trellis.`,
+  });
+}

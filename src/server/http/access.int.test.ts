@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { allRoutes, fillPath, sampleBody } from "../testing/route-samples.ts";
+import { allRoutes, fillPath, sampleBody, samplePathIds } from "../testing/route-samples.ts";
 import { type Caller, createTestApp, setUpOwner, signIn, type TestApp } from "../testing/test-app.ts";
 
 const writeRoutes = allRoutes.filter(([, contract]) => contract.method !== "GET");
@@ -7,6 +7,7 @@ const writeRoutes = allRoutes.filter(([, contract]) => contract.method !== "GET"
 /** Values for every path parameter of the route table, scoped to the owner's organisation. */
 function pathValues(owner: Caller) {
   return {
+    ...samplePathIds,
     orgId: owner.me.currentOrgId!,
     userId: owner.me.user.id,
     invitationId: "00000000-0000-4000-8000-000000000000",

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { RouteContract } from "../../contracts/routes.ts";
-import { allRoutes, fillPath, sampleBody } from "../testing/route-samples.ts";
+import { allRoutes, fillPath, sampleBody, samplePathIds } from "../testing/route-samples.ts";
 import { type Caller, createTestApp, invite, setUpOwner, type TestApp } from "../testing/test-app.ts";
 
 const writeRoutes = allRoutes.filter(([, contract]) => contract.method !== "GET");
@@ -26,6 +26,7 @@ describe("bad input on every route", () => {
       role: "member",
     });
     values = {
+      ...samplePathIds,
       orgId: owner.me.currentOrgId!,
       userId: owner.me.user.id,
       invitationId: pending.invitation.id,

@@ -8,7 +8,7 @@ import {
   inviteAndAccept,
   setUpOwner,
 } from "../testing/test-app.ts";
-import { allRoutes, fillPath, isOrgScoped, sampleBody } from "../testing/route-samples.ts";
+import { allRoutes, fillPath, isOrgScoped, sampleBody, samplePathIds } from "../testing/route-samples.ts";
 
 /**
  * Organisation A (set up through the API) and organisation B (created as the CLI does). Nobody in
@@ -69,7 +69,7 @@ describe("cross-organisation access", () => {
   for (const role of ["owner", "admin", "member"]) {
     it(`an ${role} of A gets 404 on every org-scoped route of B`, async () => {
       for (const [name, contract] of orgRoutes) {
-        const values = { orgId: orgB, userId: memberOfB, invitationId: invitationOfB };
+        const values = { ...samplePathIds, orgId: orgB, userId: memberOfB, invitationId: invitationOfB };
         const response = await request(name, contract.path, contract.method, callersOfA[role], values);
         expect(response.statusCode, `${contract.method} ${contract.path}: ${response.body}`).toBe(404);
         expect(response.json().error.code).toBe("not_found");
@@ -89,7 +89,7 @@ describe("cross-organisation access", () => {
   it("A's admins cannot reach B's members or invitations through A's own path either (404)", async () => {
     for (const [name, contract] of orgRoutes) {
       if (!/:userId|:invitationId/.test(contract.path)) continue;
-      const values = { orgId: orgA, userId: memberOfB, invitationId: invitationOfB };
+      const values = { ...samplePathIds, orgId: orgA, userId: memberOfB, invitationId: invitationOfB };
       const response = await request(name, contract.path, contract.method, callersOfA.owner, values);
       expect(response.statusCode, `${contract.method} ${contract.path}: ${response.body}`).toBe(404);
     }

@@ -1,16 +1,39 @@
 import type { z } from "zod";
 import { type RouteContract, type RouteName, type Routes, routes } from "../../contracts/routes.ts";
+import { bulkMatchingSamples } from "./samples/bulk-matching.samples.ts";
+import { enrolmentSamples } from "./samples/enrolment.samples.ts";
+import { notificationSamples } from "./samples/notifications.samples.ts";
+import { profileSamples } from "./samples/profiles.samples.ts";
+import { programmeSamples } from "./samples/programmes.samples.ts";
+import { relationshipSamples } from "./samples/relationships.samples.ts";
+import { selfMatchSamples } from "./samples/self-match.samples.ts";
 
 /** Routes of the contract table that take a request body. */
 export type RouteWithBody = {
   [K in RouteName]: Routes[K] extends { body: z.ZodType } ? K : never;
 }[RouteName];
 
+/** A valid body for each route of one feature's table that takes a body. */
+export type SampleBodiesFor<T extends Record<string, RouteContract>> = {
+  [K in keyof T as T[K] extends { body: z.ZodType } ? K : never]: T[K] extends {
+    body: infer B extends z.ZodType;
+  }
+    ? z.input<B>
+    : never;
+};
+
 /**
  * A valid request body for every route that takes one, so table-driven tests can change one
  * thing at a time. A new route with a body fails type-checking until it has a sample here.
  */
 export const sampleBodies: { [K in RouteWithBody]: z.input<Routes[K]["body"]> } = {
+  ...profileSamples,
+  ...programmeSamples,
+  ...enrolmentSamples,
+  ...selfMatchSamples,
+  ...bulkMatchingSamples,
+  ...relationshipSamples,
+  ...notificationSamples,
   setup: {
     organisationName: "Sample Org",
     name: "Sample Person",
@@ -27,6 +50,23 @@ export const sampleBodies: { [K in RouteWithBody]: z.input<Routes[K]["body"]> } 
   updateMember: { role: "member" },
   createInvitation: { email: "invitee@example.test", role: "member" },
   acceptInvitation: { name: "Sample Person", password: "sample-password-1" },
+};
+
+/**
+ * A value for every path parameter of the route table. Ids are well-formed uuids of nothing, so
+ * table-driven tests reach each route's own checks; each feature's tests use real ids.
+ */
+export const samplePathIds: Record<string, string> = {
+  programmeId: "00000000-0000-4000-8000-00000000a001",
+  enrolmentId: "00000000-0000-4000-8000-00000000a002",
+  importId: "00000000-0000-4000-8000-00000000a003",
+  requestId: "00000000-0000-4000-8000-00000000a004",
+  runId: "00000000-0000-4000-8000-00000000a005",
+  relationshipId: "00000000-0000-4000-8000-00000000a006",
+  notificationId: "00000000-0000-4000-8000-00000000a007",
+  skillId: "00000000-0000-4000-8000-00000000a008",
+  menteeId: "00000000-0000-4000-8000-00000000a009",
+  mentorId: "00000000-0000-4000-8000-00000000a00a",
 };
 
 export const allRoutes = Object.entries(routes) as [RouteName, RouteContract][];

@@ -10,6 +10,7 @@ import { Button } from "../components/button.tsx";
 import { FlashMessage } from "../components/flash.tsx";
 import { Loading } from "../components/page.tsx";
 import { ThemeToggle } from "../components/theme.tsx";
+import { NotificationCount } from "./notification-count.tsx";
 import { OrgSwitcher } from "./org-switcher.tsx";
 import { useRouteFocus } from "./use-route-focus.ts";
 
@@ -74,8 +75,33 @@ function MainNav({ me }: { me: Me }) {
             Home
           </NavLink>
         </li>
+        <li>
+          <NavLink to="/mentoring" className="main-nav__link">
+            <NavIcon d="M8 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zm8 0a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM2 20c0-3 2.7-5 6-5s6 2 6 5M14 15.2c.6-.1 1.3-.2 2-.2 3.3 0 6 2 6 5" />
+            My mentoring
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to="/programmes" className="main-nav__link">
+            <NavIcon d="M4 5h16v4H4zM4 11h10v4H4zM4 17h13v3H4z" />
+            Programmes
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to="/notifications" className="main-nav__link">
+            <NavIcon d="M6 16V11a6 6 0 1 1 12 0v5l2 2H4zM10 20a2 2 0 0 0 4 0" />
+            Notifications
+            <NotificationCount />
+          </NavLink>
+        </li>
         {isAdmin ? (
           <>
+            <li>
+              <NavLink to="/relationships" className="main-nav__link">
+                <NavIcon d="M7 12a3 3 0 1 0 0-6 3 3 0 0 0 0 6zm10 6a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM9.5 10.5l5 4" />
+                Relationships
+              </NavLink>
+            </li>
             <li>
               <NavLink to="/members" end className="main-nav__link">
                 <NavIcon d="M9 11a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7zm-6 9c0-3.3 2.7-6 6-6s6 2.7 6 6M16 4.5a3.5 3.5 0 0 1 0 6.5M18 14c2 .8 3.5 3 3.5 6" />
@@ -89,6 +115,12 @@ function MainNav({ me }: { me: Me }) {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/skills" className="main-nav__link">
+                <NavIcon d="M12 3l2.6 5.6 6 .7-4.5 4.1 1.2 6L12 16.5 6.7 19.4l1.2-6L3.4 9.3l6-.7z" />
+                Skills
+              </NavLink>
+            </li>
+            <li>
               <NavLink to="/emails" className="main-nav__link">
                 <NavIcon d="M3 6h18v12H3zM3 7l9 6 9-6" />
                 Sent email
@@ -96,6 +128,12 @@ function MainNav({ me }: { me: Me }) {
             </li>
           </>
         ) : null}
+        <li>
+          <NavLink to="/profile" className="main-nav__link">
+            <NavIcon d="M4 4h16v16H4zM9 11a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5zM5.5 18c.5-2.2 1.8-3.5 3.5-3.5s3 1.3 3.5 3.5M14 9h4M14 13h4" />
+            My profile
+          </NavLink>
+        </li>
         <li>
           <NavLink to="/account" className="main-nav__link">
             <NavIcon d="M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm-8 8c0-3.9 3.6-6 8-6s8 2.1 8 6" />

@@ -17,6 +17,29 @@ const MembersPage = lazy(() => import("../routes/members/members-page.tsx"));
 const InvitationsPage = lazy(() => import("../routes/invitations/invitations-page.tsx"));
 const SentEmailsPage = lazy(() => import("../routes/sent-emails/sent-emails-page.tsx"));
 const SentEmailPage = lazy(() => import("../routes/sent-emails/sent-email-page.tsx"));
+const ProfilePage = lazy(() => import("../routes/profile/profile-page.tsx"));
+const PersonPage = lazy(() => import("../routes/profile/person-page.tsx"));
+const SkillsPage = lazy(() => import("../routes/skills/skills-page.tsx"));
+const ProgrammesPage = lazy(() => import("../routes/programmes/programmes-page.tsx"));
+const NewProgrammePage = lazy(() => import("../routes/programmes/new-programme-page.tsx"));
+const ProgrammeLayout = lazy(() => import("../routes/programmes/programme-layout.tsx"));
+const ProgrammeOverviewPage = lazy(() => import("../routes/programmes/programme-overview-page.tsx"));
+const ProgrammeSettingsPage = lazy(() => import("../routes/programmes/programme-settings-page.tsx"));
+const ParticipantsPage = lazy(() => import("../routes/programme-participants/participants-page.tsx"));
+const ImportPage = lazy(() => import("../routes/programme-participants/import-page.tsx"));
+const RegisterPage = lazy(() => import("../routes/programme-participants/register-page.tsx"));
+const JoinPage = lazy(() => import("../routes/programme-participants/join-page.tsx"));
+const FindMentorPage = lazy(() => import("../routes/find-mentor/find-mentor-page.tsx"));
+const MatchingPage = lazy(() => import("../routes/programme-matching/matching-page.tsx"));
+const ProgrammeRelationshipsPage = lazy(
+  () => import("../routes/relationships/programme-relationships-page.tsx"),
+);
+const RelationshipsPage = lazy(() => import("../routes/relationships/relationships-page.tsx"));
+const MyMentoringPage = lazy(() => import("../routes/mentoring/my-mentoring-page.tsx"));
+const RelationshipPage = lazy(() => import("../routes/mentoring/relationship-page.tsx"));
+const RequestsPage = lazy(() => import("../routes/requests/requests-page.tsx"));
+const RequestPage = lazy(() => import("../routes/requests/request-page.tsx"));
+const NotificationsPage = lazy(() => import("../routes/notifications/notifications-page.tsx"));
 const NotFoundPage = lazy(() => import("../routes/not-found/not-found-page.tsx"));
 
 /** The client routes. Paths the server emails: /invitations/:token, /reset-password, /verify-email. */
@@ -33,7 +56,32 @@ export const paths = {
   invitations: "/members/invitations",
   sentEmails: "/emails",
   sentEmail: "/emails/:emailId",
+  profile: "/profile",
+  person: "/people/:userId",
+  skills: "/skills",
+  programmes: "/programmes",
+  newProgramme: "/programmes/new",
+  programme: "/programmes/:programmeId",
+  programmeSettings: "/programmes/:programmeId/settings",
+  programmeParticipants: "/programmes/:programmeId/participants",
+  programmeImport: "/programmes/:programmeId/import",
+  programmeRegister: "/programmes/:programmeId/register",
+  programmeMentors: "/programmes/:programmeId/mentors",
+  programmeMatching: "/programmes/:programmeId/matching",
+  programmeRelationships: "/programmes/:programmeId/relationships",
+  join: "/join/:token",
+  mentoring: "/mentoring",
+  relationship: "/mentoring/relationships/:relationshipId",
+  requests: "/mentoring/requests",
+  request: "/mentoring/requests/:requestId",
+  relationships: "/relationships",
+  notifications: "/notifications",
 } as const;
+
+/** A client path with its parameters filled: to(paths.programme, { programmeId }). */
+export function to(path: string, params: Record<string, string>): string {
+  return path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ""));
+}
 
 export function AppRoutes() {
   return (
@@ -59,6 +107,28 @@ export function AppRoutes() {
         <Route path={paths.invitations} element={<InvitationsPage />} />
         <Route path={paths.sentEmails} element={<SentEmailsPage />} />
         <Route path={paths.sentEmail} element={<SentEmailPage />} />
+        <Route path={paths.profile} element={<ProfilePage />} />
+        <Route path={paths.person} element={<PersonPage />} />
+        <Route path={paths.skills} element={<SkillsPage />} />
+        <Route path={paths.programmes} element={<ProgrammesPage />} />
+        <Route path={paths.newProgramme} element={<NewProgrammePage />} />
+        <Route path={paths.programme} element={<ProgrammeLayout />}>
+          <Route index element={<ProgrammeOverviewPage />} />
+          <Route path="settings" element={<ProgrammeSettingsPage />} />
+          <Route path="participants" element={<ParticipantsPage />} />
+          <Route path="import" element={<ImportPage />} />
+          <Route path="register" element={<RegisterPage />} />
+          <Route path="mentors" element={<FindMentorPage />} />
+          <Route path="matching" element={<MatchingPage />} />
+          <Route path="relationships" element={<ProgrammeRelationshipsPage />} />
+        </Route>
+        <Route path={paths.join} element={<JoinPage />} />
+        <Route path={paths.mentoring} element={<MyMentoringPage />} />
+        <Route path={paths.relationship} element={<RelationshipPage />} />
+        <Route path={paths.requests} element={<RequestsPage />} />
+        <Route path={paths.request} element={<RequestPage />} />
+        <Route path={paths.relationships} element={<RelationshipsPage />} />
+        <Route path={paths.notifications} element={<NotificationsPage />} />
       </Route>
       <Route path="*" element={<NotFoundPage />} />
     </Routes>

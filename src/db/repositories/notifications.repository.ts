@@ -1,0 +1,93 @@
+import { and, count, desc, eq, inArray, isNull, lt } from "drizzle-orm";
+import type { OrgId, UserId } from "../../core/accounts/types.ts";
+import type { Database } from "../connection.ts";
+import { notifications } from "../schema.ts";
+
+export interface NotificationRecord {
+  id: string;
+  orgId: OrgId;
+  userId: UserId;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  readAt: Date | null;
+  createdAt: Date;
+}
+
+export interface NewNotification {
+  orgId: OrgId;
+  userId: UserId;
+  kind: string;
+  title: string;
+  body?: string;
+  link?: string | null;
+}
+
+/** In-app notifications, always read for one person in one organisation. */
+export function notificationsRepository(db: Database) {
+  return {
+    async insertMany(items: readonly NewNotification[]): Promise<void> {
+      if (items.length === 0) return;
+      await db.insert(notifications).values(
+        items.map((item) => ({
+          orgId: item.orgId,
+          userId: item.userId,
+          kind: item.kind,
+          title: item.title,
+          body: item.body ?? "",
+          link: item.link ?? null,
+        })),
+      );
+    },
+
+    /** Newest first; `before` pages back by creation time. */
+    async list(
+      orgId: OrgId,
+      userId: UserId,
+      options: { limit: number; before?: Date; unreadOnly?: boolean },
+    ): Promise<NotificationRecord[]> {
+      const rows = await db
+        .select()
+        .from(notifications)
+        .where(
+          and(
+            eq(notifications.orgId, orgId),
+            eq(notifications.userId, userId),
+            options.before ? lt(notifications.createdAt, options.before) : undefined,
+            options.unreadOnly ? isNull(notifications.readAt) : undefined,
+          ),
+        )
+        .orderBy(desc(notifications.createdAt), desc(notifications.id))
+        .limit(options.limit);
+      return rows as NotificationRecord[];
+    },
+
+    async unreadCount(orgId: OrgId, userId: UserId): Promise<number> {
+      const [row] = await db
+        .select({ value: count() })
+        .from(notifications)
+        .where(
+          and(eq(notifications.orgId, orgId), eq(notifications.userId, userId), isNull(notifications.readAt)),
+        );
+      return row?.value ?? 0;
+    },
+
+    /** Marks the given notifications (or all, when ids is null) read; returns how many changed. */
+    async markRead(orgId: OrgId, userId: UserId, ids: readonly string[] | null, at: Date): Promise<number> {
+      const changed = await db
+        .update(notifications)
+        .set({ readAt: at })
+        .where(
+          and(
+            eq(notifications.orgId, orgId),
+            eq(notifications.userId, userId),
+            isNull(notifications.readAt),
+            ids ? inArray(notifications.id, [...ids]) : undefined,
+          ),
+        )
+        .returning({ id: notifications.id });
+      return changed.length;
+    },
+  };
+}

@@ -1,0 +1,4 @@
+import type { PeriodicJob } from "./periodic.ts";
+
+/** Every periodic job of the server (see periodic.ts). */
+export const periodicJobs: PeriodicJob[] = [];

@@ -1,0 +1,5 @@
+import type { notificationRoutes } from "../../../contracts/notifications.routes.ts";
+import type { SampleBodiesFor } from "../route-samples.ts";
+
+/** A valid request body for each notifications route that takes one. */
+export const notificationSamples: SampleBodiesFor<typeof notificationRoutes> = {};
