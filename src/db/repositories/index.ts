@@ -1,5 +1,10 @@
 import type { Database } from "../connection.ts";
+import { csvImportsRepository } from "./csv-imports.repository.ts";
 import { emailsRepository } from "./emails.repository.ts";
+import { matchRunsRepository } from "./match-runs.repository.ts";
+import { mentorSearchRepository } from "./mentor-search.repository.ts";
+import { profilesRepository } from "./profiles.repository.ts";
+import { requestsRepository } from "./requests.repository.ts";
 import { enrolmentsRepository } from "./enrolments.repository.ts";
 import { notificationsRepository } from "./notifications.repository.ts";
 import { organisationsRepository } from "./organisations.repository.ts";
@@ -21,6 +26,11 @@ export function repositories(db: Database) {
     participants: participantsRepository(db),
     relationships: relationshipsRepository(db),
     notifications: notificationsRepository(db),
+    profiles: profilesRepository(db),
+    csvImports: csvImportsRepository(db),
+    requests: requestsRepository(db),
+    mentorSearch: mentorSearchRepository(db),
+    matchRuns: matchRunsRepository(db),
   };
 }
 

@@ -28,6 +28,8 @@ export type Handler<C extends RouteContract> = (
 ) => Promise<z.input<C["response"]> | undefined>;
 
 export interface RouteOptions {
+  /** Largest request body in bytes (default: the app's 1 MiB). */
+  bodyLimit?: number;
   rateLimit?: {
     max: number;
     timeWindow: number | string;
@@ -51,6 +53,7 @@ export function defineRoute<C extends RouteContract>(
     method: contract.method,
     url: contract.path,
     config: options.rateLimit ? { rateLimit: options.rateLimit } : {},
+    ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     schema: {
       summary: contract.summary,
       tags: [contract.tag],
