@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNull, lt } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
 import type { Database } from "../connection.ts";
 import { notifications } from "../schema.ts";
@@ -55,6 +55,35 @@ export function notificationsRepository(db: Database) {
             eq(notifications.orgId, orgId),
             eq(notifications.userId, userId),
             options.before ? lt(notifications.createdAt, options.before) : undefined,
+            options.unreadOnly ? isNull(notifications.readAt) : undefined,
+          ),
+        )
+        .orderBy(desc(notifications.createdAt), desc(notifications.id))
+        .limit(options.limit);
+      return rows as NotificationRecord[];
+    },
+
+    /**
+     * Newest first, paged by a cursor: the id of the last notification of the previous page
+     * (created_at then id, so notices written in one transaction never fall between pages). A
+     * cursor that is not this person's notification in this organisation gives an empty page.
+     */
+    async page(
+      orgId: OrgId,
+      userId: UserId,
+      options: { limit: number; beforeId?: string; unreadOnly?: boolean },
+    ): Promise<NotificationRecord[]> {
+      const cursor = options.beforeId
+        ? sql`(${notifications.createdAt}, ${notifications.id}) < (select c.created_at, c.id from notifications c where c.id = ${options.beforeId} and c.org_id = ${orgId} and c.user_id = ${userId})`
+        : undefined;
+      const rows = await db
+        .select()
+        .from(notifications)
+        .where(
+          and(
+            eq(notifications.orgId, orgId),
+            eq(notifications.userId, userId),
+            cursor,
             options.unreadOnly ? isNull(notifications.readAt) : undefined,
           ),
         )

@@ -1,5 +1,23 @@
 import type { FastifyInstance } from "fastify";
+import { routes } from "../../contracts/routes.ts";
 import type { ServerDeps } from "../deps.ts";
+import { defineRoute } from "../http/define-route.ts";
+import { listNotifications } from "./list-notifications.ts";
 
 /** Registers the handlers of the notifications routes of the contract table. */
-export function registerNotificationRoutes(_app: FastifyInstance, _deps: ServerDeps): void {}
+export function registerNotificationRoutes(app: FastifyInstance, deps: ServerDeps): void {
+  defineRoute(app, deps, routes.listNotifications, async ({ membership, query }) =>
+    listNotifications(deps, membership, query),
+  );
+
+  defineRoute(app, deps, routes.unreadNotificationCount, async ({ membership }) => ({
+    count: await deps.repos.notifications.unreadCount(membership.orgId, membership.userId),
+  }));
+
+  // Marking is scoped to the caller: ids of someone else's notifications change nothing.
+  defineRoute(app, deps, routes.markNotificationsRead, async ({ membership, body }) => {
+    const { orgId, userId } = membership;
+    const marked = await deps.repos.notifications.markRead(orgId, userId, body.ids ?? null, deps.now());
+    return { marked, unread: await deps.repos.notifications.unreadCount(orgId, userId) };
+  });
+}

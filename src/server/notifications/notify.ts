@@ -9,6 +9,11 @@ export interface Notice extends NewNotification {
   email?: boolean;
   /** The email's button label (default "Open Trellis"). */
   actionLabel?: string;
+  /**
+   * The email's text when it should say more than the in-app line (paragraphs separated by a
+   * blank line); `body` otherwise.
+   */
+  emailBody?: string;
 }
 
 /**
@@ -38,7 +43,7 @@ export async function emailNotices(deps: ServerDeps, notices: readonly Notice[])
         name: user.name,
         orgName,
         title: notice.title,
-        body: notice.body ?? "",
+        body: notice.emailBody ?? notice.body ?? "",
         url: new URL(notice.link ?? "/", deps.config.publicUrl).toString(),
         actionLabel: notice.actionLabel,
       }),

@@ -1,0 +1,186 @@
+import type { OrgId, UserId } from "../../core/accounts/types.ts";
+import type { RelationshipId } from "../../core/programmes/types.ts";
+import type { Notice } from "./notify.ts";
+
+/**
+ * The wording of every relationship event, for the in-app list (title and one short line) and the
+ * email (title as subject, a few fuller paragraphs, one button). Private content of the pair (goals,
+ * confidentiality, notes) is only ever sent to the pair itself.
+ */
+export type RelationshipNoticeEvent =
+  | { kind: "activated"; endsOn: string | null; fitCheckDueOn: string | null }
+  | { kind: "agreement_changed"; version: number; changes: string[]; isActive: boolean }
+  | { kind: "agreement_confirmed"; version: number; isActive: boolean }
+  | { kind: "agreement_agreed"; version: number; newEndsOn: string | null; endDateChanged: boolean }
+  | { kind: "paused"; reason: string | null }
+  | { kind: "resumed" }
+  | { kind: "completed" }
+  | { kind: "ended_early"; reason: string; recipientIsMentee: boolean }
+  | { kind: "fit_check_ended"; note: string | null; recipientIsMentee: boolean };
+
+export interface RelationshipNoticeContext {
+  orgId: OrgId;
+  relationshipId: RelationshipId;
+  /** Who gets it: the other side of the pair. */
+  recipientId: UserId;
+  /** Who did it. */
+  actorName: string;
+  programmeName: string;
+}
+
+const longDate = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
+
+/** "30 April 2026" for "2026-04-30". */
+export function formatDay(day: string): string {
+  return longDate.format(new Date(`${day}T00:00:00Z`));
+}
+
+/** "the cadence, the formats and the end date" */
+function listInWords(items: string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+interface Wording {
+  title: string;
+  body: string;
+  email: string[];
+  actionLabel: string;
+}
+
+function word(event: RelationshipNoticeEvent, context: RelationshipNoticeContext): Wording {
+  const { actorName: actor, programmeName: programme } = context;
+  switch (event.kind) {
+    case "activated":
+      return {
+        title: `Your mentoring with ${actor} has started`,
+        body: `You both confirmed the agreement for ${programme}.`,
+        email: [
+          `You and ${actor} both confirmed your mentoring agreement for ${programme}, so your mentoring has now started.`,
+          event.endsOn ? `It runs until ${formatDay(event.endsOn)}.` : "It runs until you agree to end it.",
+          event.fitCheckDueOn
+            ? `On ${formatDay(event.fitCheckDueOn)} Trellis will ask you both a quick question: is this pairing working? If it is not, either of you can end it then, with no hard feelings.`
+            : "",
+        ],
+        actionLabel: "Open your mentoring",
+      };
+    case "agreement_changed":
+      return {
+        title: `${actor} proposed changes to your mentoring agreement`,
+        body: `${actor} changed ${listInWords(event.changes)}. Review version ${event.version} and confirm it.`,
+        email: [
+          `${actor} changed ${listInWords(event.changes)} in your mentoring agreement for ${programme}. This is now version ${event.version} of the agreement.`,
+          event.isActive
+            ? "Your mentoring carries on as agreed before until you both confirm the new version."
+            : "Your mentoring starts once you have both confirmed the agreement.",
+          "Please review the changes and confirm them, or change them back.",
+        ],
+        actionLabel: "Review the agreement",
+      };
+    case "agreement_confirmed":
+      return {
+        title: `${actor} confirmed your mentoring agreement`,
+        body: `Review version ${event.version} and confirm it ${event.isActive ? "to put it into effect" : "to start your mentoring"}.`,
+        email: [
+          `${actor} confirmed version ${event.version} of your mentoring agreement for ${programme}.`,
+          event.isActive
+            ? "Once you confirm it too, the new terms apply."
+            : "Your mentoring starts as soon as you confirm it too.",
+        ],
+        actionLabel: "Review and confirm",
+      };
+    case "agreement_agreed":
+      return {
+        title: `Your agreement with ${actor} is updated`,
+        body: event.endDateChanged
+          ? `You both confirmed version ${event.version}. ${event.newEndsOn ? `Your mentoring now ends on ${formatDay(event.newEndsOn)}.` : "Your mentoring now has no fixed end date."}`
+          : `You both confirmed version ${event.version}.`,
+        email: [
+          `${actor} confirmed version ${event.version} of your mentoring agreement for ${programme}, which you had confirmed already. The new terms apply from now.`,
+          event.endDateChanged
+            ? event.newEndsOn
+              ? `Your mentoring now ends on ${formatDay(event.newEndsOn)}.`
+              : "Your mentoring now has no fixed end date."
+            : "",
+        ],
+        actionLabel: "Open your mentoring",
+      };
+    case "paused":
+      return {
+        title: `${actor} paused your mentoring`,
+        body: event.reason ? `Reason: ${event.reason}` : `Your mentoring in ${programme} is on hold.`,
+        email: [
+          `${actor} paused your mentoring in ${programme}.`,
+          event.reason ? `They said: “${event.reason}”` : "",
+          "Either of you can resume it when you are ready.",
+        ],
+        actionLabel: "Open your mentoring",
+      };
+    case "resumed":
+      return {
+        title: `${actor} resumed your mentoring`,
+        body: `Your mentoring in ${programme} is active again.`,
+        email: [
+          `${actor} resumed your mentoring in ${programme}. It is active again.`,
+          "A good moment to plan your next conversation.",
+        ],
+        actionLabel: "Open your mentoring",
+      };
+    case "completed":
+      return {
+        title: `${actor} marked your mentoring as completed`,
+        body: `Your mentoring in ${programme} is complete.`,
+        email: [
+          `${actor} marked your mentoring in ${programme} as completed. Congratulations on the work you did together.`,
+          "Its history stays in My mentoring.",
+        ],
+        actionLabel: "Open your mentoring",
+      };
+    case "ended_early":
+      return {
+        title: `${actor} ended your mentoring early`,
+        body: `Reason: ${event.reason}`,
+        email: [
+          `${actor} ended your mentoring in ${programme} before its planned end.`,
+          `They said: “${event.reason}”`,
+          event.recipientIsMentee
+            ? "You can be matched with another mentor: open the programme to find one, or wait for your programme manager."
+            : "The place you gave this mentee is free again.",
+        ],
+        actionLabel: "Open your mentoring",
+      };
+    case "fit_check_ended":
+      return {
+        title: `${actor} ended your mentoring at the fit check`,
+        body: event.recipientIsMentee
+          ? "The pairing did not fit. You can be matched with another mentor."
+          : "The pairing did not fit; your place is free again.",
+        email: [
+          `At the fit check, ${actor} said your pairing in ${programme} is not working, so it has ended. That happens, and it is better to know early.`,
+          event.note ? `They added: “${event.note}”` : "",
+          event.recipientIsMentee
+            ? "You can be matched with another mentor: open the programme to find one, or wait for your programme manager."
+            : "The place you gave this mentee is free again.",
+        ],
+        actionLabel: "Open your mentoring",
+      };
+  }
+}
+
+/** The notice (in-app and email) for one relationship event, to the other side of the pair. */
+export function relationshipNotice(
+  event: RelationshipNoticeEvent,
+  context: RelationshipNoticeContext,
+): Notice {
+  const wording = word(event, context);
+  return {
+    orgId: context.orgId,
+    userId: context.recipientId,
+    kind: `relationship.${event.kind}`,
+    title: wording.title,
+    body: wording.body,
+    emailBody: wording.email.filter((paragraph) => paragraph !== "").join("\n\n"),
+    link: `/mentoring/relationships/${context.relationshipId}`,
+    actionLabel: wording.actionLabel,
+  };
+}
