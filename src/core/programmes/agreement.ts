@@ -71,7 +71,8 @@ export function checkEndDate(
 ): string | null {
   if (endsOn === null) return context.openEndedAllowed ? null : "is required: choose when the mentoring ends";
   if (endsOn <= context.today) return "must be after today";
-  if (context.startsOn && endsOn < context.startsOn) return `must not be before the start (${context.startsOn})`;
+  if (context.startsOn && endsOn < context.startsOn)
+    return `must not be before the start (${context.startsOn})`;
   return null;
 }
 
@@ -97,7 +98,11 @@ export type ConfirmDecision =
  * @example decideConfirmation({ version: 2, menteeConfirmedVersion: null, mentorConfirmedVersion: 2 }, "mentee", 2)
  *          // { ok: true, alreadyConfirmed: false, bothConfirmed: true }
  */
-export function decideConfirmation(agreement: AgreementVersions, side: Side, version: number): ConfirmDecision {
+export function decideConfirmation(
+  agreement: AgreementVersions,
+  side: Side,
+  version: number,
+): ConfirmDecision {
   if (version !== agreement.version) return { ok: false, currentVersion: agreement.version };
   const other: Side = side === "mentee" ? "mentor" : "mentee";
   return {
