@@ -1,0 +1,121 @@
+import type { PublishResult } from "../../contracts/bulk-matching.ts";
+import type { Membership, UserId } from "../../core/accounts/types.ts";
+import { publishProblems } from "../../core/programmes/draft-edits.ts";
+import type { ProgrammeId } from "../../core/programmes/types.ts";
+import { inTransaction } from "../../db/index.ts";
+import type { ServerDeps } from "../deps.ts";
+import { AppError, notFound } from "../http/app-error.ts";
+import { emailNotices, type Notice, recordNotices } from "../notifications/notify.ts";
+import { presentRunNow } from "./read-match-run.ts";
+
+const DETAILS_SHOWN = 20;
+
+/**
+ * Publishes a draft in one transaction: the programme and run rows are locked and the run moves
+ * from "draft" to "published" only once (two clicks, or two instances, publish once); the
+ * programme's active enrolments are locked and each pair is checked against live relationships
+ * (capacity, a mentee matched meanwhile, someone who left), refusing the whole publish with the
+ * problems named; then a relationship starts for every pair (repos.relationships.create), the
+ * programme moves to "running" from "registration_open" or "matching", and both sides of every
+ * pair get a notification. The emails go after the commit.
+ */
+export async function publishMatchRun(
+  deps: ServerDeps,
+  actor: Membership,
+  programmeId: ProgrammeId,
+  runId: string,
+): Promise<PublishResult> {
+  const { orgId } = actor;
+  const outcome = await inTransaction(deps.db, async (repos) => {
+    const programme = await repos.programmes.findForUpdate(orgId, programmeId);
+    if (!programme) throw notFound("Matching run not found.");
+    const run = await repos.matchRuns.findForUpdate(orgId, programmeId, runId);
+    if (!run) throw notFound("Matching run not found.");
+    if (run.status !== "draft")
+      throw new AppError(
+        "conflict",
+        run.status === "published"
+          ? "This draft is already published."
+          : `Only a draft can be published; this run is ${run.status}.`,
+      );
+    const ref = { orgId, runId };
+    const pairs = await repos.matchRuns.allPairs(ref);
+    if (pairs.length === 0) throw new AppError("domain_rule", "The draft has no pairs to publish.");
+    const enrolments = await repos.matchRuns.activeEnrolmentsForUpdate(orgId, programmeId);
+    const live = await repos.matchRuns.livePairs(orgId, programmeId);
+    const names = await repos.matchRuns.names(orgId, [
+      ...new Set(pairs.flatMap((pair) => [pair.menteeId, pair.mentorId])),
+    ]);
+    const name = (id: string) => names.get(id) ?? "A former member";
+    const liveByMentor = new Map<string, number>();
+    for (const [, mentorId] of live) liveByMentor.set(mentorId, (liveByMentor.get(mentorId) ?? 0) + 1);
+    const problems = publishProblems({
+      pairs,
+      enrolments: new Map(
+        enrolments.map((e) => [
+          e.userId,
+          { canMentor: e.role !== "mentee", canBeMentored: e.role !== "mentor", capacity: e.mentorCapacity },
+        ]),
+      ),
+      liveByMentor,
+      menteesWithLive: new Set(live.map(([menteeId]) => menteeId)),
+      name,
+    });
+    if (problems.length > 0)
+      throw new AppError(
+        "conflict",
+        `${problems.length} ${problems.length === 1 ? "pair no longer fits" : "pairs no longer fit"} the programme as it is now: ${problems[0].message} Change or remove ${problems.length === 1 ? "it" : "them"}, then publish.`,
+        problems.slice(0, DETAILS_SHOWN).map((p) => ({ path: `pairs.${p.menteeId}`, message: p.message })),
+      );
+    const notices: Notice[] = [];
+    for (const pair of pairs) {
+      const relationship = await repos.relationships.create({
+        orgId,
+        programmeId,
+        menteeId: pair.menteeId as UserId,
+        mentorId: pair.mentorId as UserId,
+        origin: "bulk",
+        matchRunId: runId,
+        score: pair.score,
+        endsOn: programme.endsOn,
+        actorId: actor.userId,
+      });
+      const link = `/mentoring/relationships/${relationship.id}`;
+      notices.push(
+        {
+          orgId,
+          userId: pair.menteeId as UserId,
+          kind: "relationship.proposed",
+          title: `You have a mentor: ${name(pair.mentorId)}`,
+          body: `You are matched with ${name(pair.mentorId)} in ${programme.name}. Agree how you will work together to start your mentoring.`,
+          link,
+          actionLabel: "Meet your mentor",
+        },
+        {
+          orgId,
+          userId: pair.mentorId as UserId,
+          kind: "relationship.proposed",
+          title: `You have a new mentee: ${name(pair.menteeId)}`,
+          body: `You are matched with ${name(pair.menteeId)} in ${programme.name}. Agree how you will work together to start your mentoring.`,
+          link,
+          actionLabel: "Meet your mentee",
+        },
+      );
+    }
+    const now = deps.now();
+    if (!(await repos.matchRuns.transition(ref, "draft", "published", { publishedAt: now })))
+      throw new AppError("conflict", "This draft is already published.");
+    const programmeStatus =
+      (await repos.matchRuns.startProgrammeIfMatching(orgId, programmeId)) ?? programme.status;
+    await recordNotices(repos, notices);
+    const published = (await repos.matchRuns.find(orgId, programmeId, runId))!;
+    return { notices, programmeStatus, run: await presentRunNow(repos, published), created: pairs.length };
+  });
+  await emailNotices(deps, outcome.notices);
+  return {
+    run: outcome.run,
+    relationshipsCreated: outcome.created,
+    peopleNotified: new Set(outcome.notices.map((notice) => notice.userId)).size,
+    programmeStatus: outcome.programmeStatus,
+  };
+}
