@@ -1,0 +1,499 @@
+import { eq } from "drizzle-orm";
+import type { OrgId, UserId } from "../core/accounts/types.ts";
+import { DEFAULT_MATCH_CONFIG } from "../core/programmes/matcher-input.ts";
+import type { ProgrammeRecord, RelationshipStatus, RequestStatus } from "../core/programmes/types.ts";
+import type { Database, Repositories } from "../db/index.ts";
+import {
+  agreements,
+  mentoringRequests,
+  orgSkills,
+  profiles,
+  relationshipEvents,
+  relationships,
+} from "../db/schema.ts";
+
+/** Where demo people live: a location with its IANA zone and a second language that is common there. */
+const PLACES = [
+  { location: "London", timeZone: "Europe/London", language: "fr" },
+  { location: "Berlin", timeZone: "Europe/Berlin", language: "de" },
+  { location: "Lisbon", timeZone: "Europe/Lisbon", language: "pt" },
+  { location: "New York", timeZone: "America/New_York", language: "es" },
+  { location: "Toronto", timeZone: "America/Toronto", language: "fr" },
+  { location: "São Paulo", timeZone: "America/Sao_Paulo", language: "pt" },
+  { location: "Bengaluru", timeZone: "Asia/Kolkata", language: "hi" },
+  { location: "Nairobi", timeZone: "Africa/Nairobi", language: "sw" },
+  { location: "Sydney", timeZone: "Australia/Sydney", language: "en" },
+] as const;
+
+const DEPARTMENTS = [
+  "Engineering",
+  "Product",
+  "Design",
+  "Data",
+  "Sales",
+  "Marketing",
+  "Operations",
+  "People",
+];
+
+/** Skills by the department that mostly has them; everyone may also have the shared ones. */
+const SKILLS: Record<string, string[]> = {
+  Engineering: [
+    "TypeScript",
+    "React",
+    "Node.js",
+    "PostgreSQL",
+    "System design",
+    "Kubernetes",
+    "Testing",
+    "Go",
+  ],
+  Product: ["Product discovery", "Roadmapping", "Stakeholder management", "Experimentation"],
+  Design: ["UX research", "Interaction design", "Accessibility", "Design systems"],
+  Data: ["Python", "SQL", "Machine learning", "Data visualisation", "Statistics"],
+  Sales: ["Negotiation", "Account management", "Forecasting"],
+  Marketing: ["Content strategy", "SEO", "Brand", "Analytics"],
+  Operations: ["Process improvement", "Project management", "Vendor management"],
+  People: ["Hiring", "Coaching", "Learning design"],
+};
+const SHARED_SKILLS = ["Leadership", "Public speaking", "Writing", "Career growth", "Giving feedback"];
+
+const TOPICS = [
+  "first-time management",
+  "career change",
+  "promotion",
+  "work-life balance",
+  "technical depth",
+  "public speaking",
+  "building influence",
+  "remote work",
+  "starting out",
+  "returning to work",
+];
+
+const TITLES: Record<string, [junior: string, senior: string]> = {
+  Engineering: ["Software engineer", "Staff engineer"],
+  Product: ["Associate product manager", "Group product manager"],
+  Design: ["Product designer", "Design director"],
+  Data: ["Data analyst", "Principal data scientist"],
+  Sales: ["Account executive", "Head of sales"],
+  Marketing: ["Marketing specialist", "Marketing director"],
+  Operations: ["Operations analyst", "Operations lead"],
+  People: ["People partner", "Head of people"],
+};
+
+const GOALS = [
+  "I want to grow into a tech lead role within a year and learn to guide design discussions.",
+  "I am moving from an individual contributor role towards management and want practical advice.",
+  "Build confidence presenting to senior stakeholders and writing clearer proposals.",
+  "Get better at system design and scaling services that many teams depend on.",
+  "Change careers from support into product management; I need help with discovery skills.",
+  "Learn how to give and receive feedback well and run effective one-to-ones.",
+  "Prepare for a promotion case: understand what the next level expects and close the gaps.",
+  "Balance a demanding role with family life and set sustainable boundaries.",
+];
+
+const EXPERIENCE = [
+  "I have led platform teams for eight years and mentored a dozen engineers into senior roles.",
+  "Managed product teams through two launches; happy to talk discovery, roadmaps and trade-offs.",
+  "Designer turned design leader; I care about research, accessibility and design systems.",
+  "Data scientist who built forecasting and experimentation platforms; I enjoy teaching statistics.",
+  "Sales leader who has hired and coached large teams across three continents.",
+  "Engineering manager focused on healthy teams, clear feedback and steady delivery.",
+];
+
+/** A seeded PRNG; the demo is the same on every run. */
+export type Random = () => number;
+
+const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
+
+function pickSome<T>(random: Random, items: readonly T[], count: number): T[] {
+  const pool = [...items];
+  const out: T[] = [];
+  while (out.length < count && pool.length > 0)
+    out.push(pool.splice(Math.floor(random() * pool.length), 1)[0]);
+  return out;
+}
+
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+const addDays = (date: Date, days: number) => new Date(date.getTime() + days * 86_400_000);
+
+function workingWeek(random: Random): { day: number; start: string; end: string }[] {
+  const start = 8 + Math.floor(random() * 4);
+  const days = pickSome(random, [1, 2, 3, 4, 5], 2 + Math.floor(random() * 3)).sort();
+  return days.map((day) => ({ day, start: `${String(start).padStart(2, "0")}:00`, end: `${start + 2}:00` }));
+}
+
+/** A varied, realistic profile for a demo person on one side of mentoring. */
+function demoProfile(random: Random, side: "mentor" | "mentee") {
+  const department = pick(random, DEPARTMENTS);
+  const place = pick(random, PLACES);
+  const own = SKILLS[department];
+  const years = side === "mentor" ? 8 + Math.floor(random() * 15) : Math.floor(random() * 6);
+  const skills = pickSome(random, [...own, ...SHARED_SKILLS], 3 + Math.floor(random() * 3));
+  const offered =
+    side === "mentor" ? skills.map((skill) => ({ skill, level: 3 + Math.floor(random() * 3) })) : [];
+  const wanted =
+    side === "mentee" ? skills.map((skill) => ({ skill, level: 2 + Math.floor(random() * 3) })) : [];
+  const topics = pickSome(random, TOPICS, 2 + Math.floor(random() * 2));
+  const [juniorTitle, seniorTitle] = TITLES[department];
+  const jobTitle = side === "mentor" ? seniorTitle : juniorTitle;
+  return {
+    headline: side === "mentor" ? `${jobTitle} · ${department}` : `${jobTitle} looking to grow`,
+    bio:
+      side === "mentor"
+        ? pick(random, EXPERIENCE)
+        : `${juniorTitle} in ${department}, based in ${place.location}.`,
+    jobTitle,
+    department,
+    location: place.location,
+    timeZone: place.timeZone,
+    languages: place.language === "en" || random() < 0.5 ? ["en"] : ["en", place.language],
+    yearsExperience: years,
+    skillsOffered: offered,
+    skillsWanted: wanted,
+    topics,
+    careerGoals: side === "mentee" ? pick(random, GOALS) : "",
+    availability: workingWeek(random),
+    searchText: [...offered.map((item) => item.skill), ...topics].join(" "),
+  };
+}
+
+export interface DemoPerson {
+  id: UserId;
+  name: string;
+}
+
+/**
+ * Two programmes for the demo organisation: a running 12-week developer cohort (matched in bulk,
+ * relationships in every state) and an evergreen career programme open for self-match (requests
+ * in every state). `mentors` and `mentees` are existing members; each gets a profile.
+ */
+export async function seedDemoProgrammes(
+  db: Database,
+  repos: Repositories,
+  input: {
+    orgId: OrgId;
+    adminId: UserId;
+    mentors: DemoPerson[];
+    mentees: DemoPerson[];
+    random: Random;
+    now: Date;
+  },
+): Promise<{ programmes: ProgrammeRecord[]; relationships: number; requests: number }> {
+  const { orgId, random, now } = input;
+  const skillNames = [...new Set([...Object.values(SKILLS).flat(), ...SHARED_SKILLS])].sort();
+  await db
+    .insert(orgSkills)
+    .values(skillNames.map((name) => ({ orgId, name, category: categoryOf(name) })))
+    .onConflictDoNothing();
+
+  for (const [side, people] of [
+    ["mentor", input.mentors],
+    ["mentee", input.mentees],
+  ] as const) {
+    for (const person of people) {
+      await db
+        .insert(profiles)
+        .values({ orgId, userId: person.id, ...demoProfile(random, side) })
+        .onConflictDoNothing();
+    }
+  }
+
+  const cohort = await repos.programmes.insert({
+    orgId,
+    name: "Developer cohort — autumn 2026",
+    description:
+      "Twelve weeks pairing developers early in their careers with senior engineers. Goals in GROW form, fortnightly sessions.",
+    type: "one_to_one",
+    status: "running",
+    template: "developer-cohort",
+    startsOn: isoDate(addDays(now, -28)),
+    endsOn: isoDate(addDays(now, 56)),
+    rolesOffered: ["mentee", "mentor"],
+    defaultMentorCapacity: 2,
+    matchingMode: "admin",
+    matchConfig: DEFAULT_MATCH_CONFIG as never,
+    registrationForm: [
+      {
+        id: "track",
+        kind: "single_choice",
+        label: "Which track are you in?",
+        required: true,
+        usedInMatching: true,
+        options: ["Frontend", "Backend", "Platform", "Data"],
+      },
+      {
+        id: "confidence",
+        kind: "scale",
+        label: "How confident do you feel in your role?",
+        required: false,
+        usedInMatching: false,
+        min: 1,
+        max: 5,
+      },
+    ],
+    createdBy: input.adminId,
+  });
+  const career = await repos.programmes.insert({
+    orgId,
+    name: "Career mentoring",
+    description:
+      "An evergreen programme: choose a mentor from anywhere in the company for three to six months of career conversations.",
+    type: "one_to_one",
+    status: "registration_open",
+    template: "career-mentoring",
+    evergreen: true,
+    rolesOffered: ["mentee", "mentor"],
+    defaultMentorCapacity: 3,
+    matchingMode: "self",
+    matchConfig: DEFAULT_MATCH_CONFIG as never,
+    createdBy: input.adminId,
+  });
+
+  // Split people between the programmes: about 60% of each side in the cohort, the rest in career.
+  const split = <T>(items: T[]) => {
+    const cut = Math.round(items.length * 0.6);
+    return [items.slice(0, cut), items.slice(cut)];
+  };
+  const [cohortMentors, careerMentors] = split(input.mentors);
+  const [cohortMentees, careerMentees] = split(input.mentees);
+  const tracks = ["Frontend", "Backend", "Platform", "Data"];
+  for (const [programme, mentors, mentees] of [
+    [cohort, cohortMentors, cohortMentees],
+    [career, careerMentors, careerMentees],
+  ] as const) {
+    for (const mentor of mentors) {
+      await repos.enrolments.insert({
+        orgId,
+        programmeId: programme.id,
+        userId: mentor.id,
+        role: "mentor",
+        mentorCapacity: programme === cohort ? 2 + Math.floor(random() * 2) : 1 + Math.floor(random() * 3),
+        answers: programme === cohort ? { track: pick(random, tracks) } : {},
+        source: "admin",
+      });
+    }
+    for (const [index, mentee] of mentees.entries()) {
+      await repos.enrolments.insert({
+        orgId,
+        programmeId: programme.id,
+        userId: mentee.id,
+        role: "mentee",
+        mentorCapacity: 0,
+        status: index % 17 === 16 ? "paused" : "active",
+        answers:
+          programme === cohort
+            ? { track: pick(random, tracks), confidence: 1 + Math.floor(random() * 5) }
+            : {},
+        source: programme === cohort ? "import" : "self",
+      });
+    }
+  }
+
+  // Cohort relationships in every state, published from a bulk match.
+  const states: RelationshipStatus[] = [
+    "active",
+    "active",
+    "active",
+    "proposed",
+    "paused",
+    "completed",
+    "ended_early",
+  ];
+  let relationshipCount = 0;
+  const pairs = Math.min(cohortMentees.length, cohortMentors.length * 2);
+  for (let k = 0; k < pairs; k++) {
+    const status = states[k % states.length];
+    const mentee = cohortMentees[k];
+    const mentor = cohortMentors[k % cohortMentors.length];
+    await startRelationship(db, repos, {
+      orgId,
+      programme: cohort,
+      menteeId: mentee.id,
+      mentorId: mentor.id,
+      status,
+      origin: "bulk",
+      actorId: input.adminId,
+      now,
+      daysAgo: 27 - (k % 10),
+      random,
+    });
+    relationshipCount++;
+  }
+
+  // Career programme requests in every state; accepted ones have become relationships.
+  const requestStates: RequestStatus[] = [
+    "pending",
+    "pending",
+    "needs_info",
+    "accepted",
+    "declined",
+    "withdrawn",
+    "expired",
+  ];
+  let requestCount = 0;
+  for (const [k, mentee] of careerMentees.entries()) {
+    const status = requestStates[k % requestStates.length];
+    const mentor = careerMentors[k % careerMentors.length];
+    const createdAt = addDays(now, -(2 + (k % 12)));
+    const answered = status !== "pending" && status !== "expired";
+    const [request] = await db
+      .insert(mentoringRequests)
+      .values({
+        orgId,
+        programmeId: career.id,
+        menteeId: mentee.id,
+        mentorId: mentor.id,
+        status,
+        goal: pick(random, GOALS),
+        reality: "I have started reading about it and tried a few things at work, but I lack feedback.",
+        options: "Pair on a real piece of work, review my plans, or recommend what to read.",
+        will: "I will bring an agenda to every session and try one new thing between sessions.",
+        expectations: { cadence: "fortnightly", formats: ["video"], minutesPerMonth: 120 },
+        infoQuestion:
+          status === "needs_info" ? "Which team are you in, and what have you tried so far?" : null,
+        closeReason:
+          status === "declined"
+            ? "I am fully booked this quarter."
+            : status === "withdrawn"
+              ? "matched with another mentor"
+              : null,
+        createdAt,
+        updatedAt: createdAt,
+        respondedAt: answered ? addDays(createdAt, 1 + (k % 3)) : null,
+        expiresAt: status === "expired" ? addDays(now, -1) : addDays(createdAt, career.requestExpiryDays),
+      })
+      .returning({ id: mentoringRequests.id });
+    requestCount++;
+    if (status === "accepted") {
+      await startRelationship(db, repos, {
+        orgId,
+        programme: career,
+        menteeId: mentee.id,
+        mentorId: mentor.id,
+        status: k % 2 === 0 ? "active" : "proposed",
+        origin: "request",
+        requestId: request.id,
+        actorId: mentor.id,
+        now,
+        daysAgo: 10,
+        random,
+      });
+      relationshipCount++;
+    }
+  }
+  return { programmes: [cohort, career], relationships: relationshipCount, requests: requestCount };
+}
+
+function categoryOf(skill: string): string {
+  if (SHARED_SKILLS.includes(skill)) return "Shared";
+  return Object.entries(SKILLS).find(([, names]) => names.includes(skill))?.[0] ?? "Shared";
+}
+
+/** A relationship as the product would have made it, moved on to `status` with its history. */
+async function startRelationship(
+  db: Database,
+  repos: Repositories,
+  input: {
+    orgId: OrgId;
+    programme: ProgrammeRecord;
+    menteeId: UserId;
+    mentorId: UserId;
+    status: RelationshipStatus;
+    origin: "bulk" | "request";
+    requestId?: string;
+    actorId: UserId;
+    now: Date;
+    daysAgo: number;
+    random: Random;
+  },
+): Promise<void> {
+  const { now, status } = input;
+  const start = addDays(now, -input.daysAgo);
+  const relationship = await repos.relationships.create({
+    orgId: input.orgId,
+    programmeId: input.programme.id,
+    menteeId: input.menteeId,
+    mentorId: input.mentorId,
+    origin: input.origin,
+    requestId: (input.requestId ?? null) as never,
+    score: 6000 + Math.floor(input.random() * 3500),
+    endsOn: input.programme.endsOn ?? isoDate(addDays(start, 180)),
+    fitCheckDueOn: isoDate(addDays(start, 21)),
+    actorId: input.actorId,
+    agreement: { cadence: "fortnightly", formats: ["video", "messaging"], minutesPerMonth: 120 },
+  });
+  if (status === "proposed") return;
+  const events: { kind: string; from: string; to: string; actor: UserId; detail: string | null; at: Date }[] =
+    [
+      {
+        kind: "activated",
+        from: "proposed",
+        to: "active",
+        actor: input.menteeId,
+        detail: null,
+        at: addDays(start, 2),
+      },
+    ];
+  if (status === "paused")
+    events.push({
+      kind: "paused",
+      from: "active",
+      to: "paused",
+      actor: input.menteeId,
+      detail: "On holiday for two weeks",
+      at: addDays(start, 14),
+    });
+  if (status === "completed")
+    events.push({
+      kind: "completed",
+      from: "active",
+      to: "completed",
+      actor: input.mentorId,
+      detail: null,
+      at: addDays(start, 20),
+    });
+  if (status === "ended_early")
+    events.push({
+      kind: "ended_early",
+      from: "active",
+      to: "ended_early",
+      actor: input.menteeId,
+      detail: "fit check: our schedules never lined up",
+      at: addDays(start, 18),
+    });
+  await db
+    .update(agreements)
+    .set({
+      firstGoals: ["Agree a learning plan", "Meet every two weeks"],
+      menteeConfirmedVersion: 1,
+      mentorConfirmedVersion: 1,
+    })
+    .where(eq(agreements.relationshipId, relationship.id));
+  for (const event of events) {
+    await db.insert(relationshipEvents).values({
+      orgId: input.orgId,
+      relationshipId: relationship.id,
+      kind: event.kind,
+      fromStatus: event.from,
+      toStatus: event.to,
+      actorId: event.actor,
+      detail: event.detail,
+      createdAt: event.at,
+    });
+  }
+  const last = events[events.length - 1];
+  const ended = status === "completed" || status === "ended_early";
+  await db
+    .update(relationships)
+    .set({
+      status,
+      startedAt: addDays(start, 2),
+      endedAt: ended ? last.at : null,
+      endedBy: ended ? last.actor : null,
+      endReason: status === "ended_early" ? last.detail : null,
+      lastActivityAt: addDays(now, -Math.floor(input.random() * 20)),
+    })
+    .where(eq(relationships.id, relationship.id));
+}
