@@ -51,32 +51,55 @@ export interface PreviewOptions {
   /** Monday (YYYY-MM-DD) of the week whose time-zone offsets the working-hours rules use. */
   referenceWeek: string;
   pairBudget?: number;
+  /**
+   * A sample chosen before loading (`previewSample` on the whole programme's ids and roles): the
+   * programme passed then holds only the people kept. Without it the sample is chosen here.
+   */
+  sample?: PreviewSample;
 }
 
-const isMentee = (p: Participant) => p.role === "mentee" || p.role === "both";
-const isMentor = (p: Participant) => p.role === "mentor" || p.role === "both";
+type Role = Participant["role"];
+const isMentee = (p: { role: Role }) => p.role === "mentee" || p.role === "both";
+const isMentor = (p: { role: Role }) => p.role === "mentor" || p.role === "both";
+
+/** Which people a preview counts, and how much each counted mentee-only row stands for. */
+export interface PreviewSample {
+  /** The people to load and count; null: everyone. */
+  keep: ReadonlySet<string> | null;
+  /** Mentee-only participants in the whole programme over those kept (1 when not sampled). */
+  menteeWeight: number;
+  /** The whole programme's sides (a person on both sides counts on each). */
+  mentees: number;
+  mentors: number;
+  both: number;
+}
 
 /**
- * Keeps every mentor and enough mentees-only participants (spread evenly over their ids) that the
- * pairs counted stay within the budget. People on both sides are always kept (they are mentors).
+ * Chooses the people a preview counts: every mentor (people on both sides included) and, when
+ * mentees × mentors exceeds the budget, enough mentee-only people, spread evenly over their sorted
+ * ids, to stay within it (at least 100). Deterministic: the same people give the same sample in
+ * any order. The server calls it on ids and roles alone, before loading any profile.
+ *
+ * Example: previewSample(5,000 mentees and 1,000 mentors, 1,000,000).keep.size === 1,000 + 1,000
  */
-function sample(
-  participants: readonly Participant[],
-  budget: number,
-): { kept: Participant[]; weight: number } {
-  const mentors = participants.filter(isMentor).length;
-  const onlyMentees = participants.filter((p) => p.role === "mentee").sort((a, b) => (a.id < b.id ? -1 : 1));
-  const menteeRows = participants.filter(isMentee).length;
-  if (mentors === 0 || menteeRows * mentors <= budget) return { kept: [...participants], weight: 1 };
-  const bothRows = menteeRows - onlyMentees.length;
-  const room = Math.max(100, Math.floor(budget / mentors) - bothRows);
-  if (room >= onlyMentees.length) return { kept: [...participants], weight: 1 };
-  const chosen = new Set<string>();
-  for (let k = 0; k < room; k++) chosen.add(onlyMentees[Math.floor((k * onlyMentees.length) / room)].id);
-  return {
-    kept: participants.filter((p) => p.role !== "mentee" || chosen.has(p.id)),
-    weight: onlyMentees.length / room,
-  };
+export function previewSample(
+  people: readonly { id: string; role: Role }[],
+  budget: number = PREVIEW_PAIR_BUDGET,
+): PreviewSample {
+  const mentors = people.filter(isMentor).length;
+  const mentees = people.filter(isMentee).length;
+  const onlyMentees = people
+    .filter((p) => p.role === "mentee")
+    .map((p) => p.id)
+    .sort();
+  const both = mentees - onlyMentees.length;
+  const whole = { keep: null, menteeWeight: 1, mentees, mentors, both };
+  if (mentors === 0 || mentees * mentors <= budget) return whole;
+  const room = Math.max(100, Math.floor(budget / mentors) - both);
+  if (room >= onlyMentees.length) return whole;
+  const keep = new Set(people.filter((p) => p.role !== "mentee").map((p) => p.id));
+  for (let k = 0; k < room; k++) keep.add(onlyMentees[Math.floor((k * onlyMentees.length) / room)]);
+  return { keep, menteeWeight: onlyMentees.length / room, mentees, mentors, both };
 }
 
 /**
@@ -92,13 +115,11 @@ export function previewCriteria(
   config: MatchConfig,
   options: PreviewOptions,
 ): CriteriaPreview {
-  const all = programme.participants;
-  const menteeCount = all.filter(isMentee).length;
-  const mentorCount = all.filter(isMentor).length;
-  const both = all.filter((p) => p.role === "both").length;
-  const totalPairs = menteeCount * mentorCount - both;
-
-  const { kept, weight } = sample(all, options.pairBudget ?? PREVIEW_PAIR_BUDGET);
+  const sample =
+    options.sample ?? previewSample(programme.participants, options.pairBudget ?? PREVIEW_PAIR_BUDGET);
+  const kept = sample.keep
+    ? programme.participants.filter((p) => sample.keep?.has(p.id))
+    : [...programme.participants];
   const keptIds = new Set(kept.map((p) => p.id));
   const known = (pairs: readonly (readonly [string, string])[] | undefined) =>
     (pairs ?? []).filter(([mentee, mentor]) => keptIds.has(mentee) && keptIds.has(mentor));
@@ -118,7 +139,7 @@ export function previewCriteria(
   const m = prepared.mentorIds.length;
   const rows = prepared.menteeIds.length;
   const roleById = new Map(kept.map((p) => [p.id, p.role]));
-  const rowWeight = prepared.menteeIds.map((id) => (roleById.get(id) === "mentee" ? weight : 1));
+  const rowWeight = prepared.menteeIds.map((id) => (roleById.get(id) === "mentee" ? sample.menteeWeight : 1));
   const removes = new Float64Array(hard.length);
   const removesOnly = new Float64Array(hard.length);
   const exclusionPairs = new Float64Array(EXCLUSION_REASONS.length);
@@ -167,9 +188,9 @@ export function previewCriteria(
     exclusions.push({ reason, pairs: Math.round(exclusionPairs[index]) });
   });
   return {
-    mentees: menteeCount,
-    mentors: mentorCount,
-    totalPairs,
+    mentees: sample.mentees,
+    mentors: sample.mentors,
+    totalPairs: sample.mentees * sample.mentors - sample.both,
     exclusions,
     rules: hard.map(({ criterion, index }, h) => ({
       criterionIndex: index,
@@ -179,7 +200,7 @@ export function previewCriteria(
     })),
     remainingPairs: Math.round(remaining),
     menteesWithoutMentor: Math.round(withoutMentor),
-    estimated: weight !== 1,
+    estimated: sample.menteeWeight !== 1,
     menteesCounted: rows,
   };
 }

@@ -150,6 +150,24 @@ export function programmesRepository(db: Database) {
       );
     },
 
+    /** Who is active in a programme and on which side: ids and roles only (no profiles). */
+    async activeRoles(
+      orgId: OrgId,
+      programmeId: ProgrammeId,
+    ): Promise<{ id: UserId; role: EnrolmentRole }[]> {
+      const rows = await db
+        .select({ id: enrolments.userId, role: enrolments.role })
+        .from(enrolments)
+        .where(
+          and(
+            eq(enrolments.orgId, orgId),
+            eq(enrolments.programmeId, programmeId),
+            eq(enrolments.status, "active"),
+          ),
+        );
+      return rows as { id: UserId; role: EnrolmentRole }[];
+    },
+
     /** People and relationship counts of some programmes (two grouped queries, whatever their number). */
     async counts(
       orgId: OrgId,

@@ -13,7 +13,16 @@ import { AppError, notFound } from "../http/app-error.ts";
 import { definedOnly } from "./create-programme.ts";
 import { refuseInvalidSettings, settingsColumns, settingsOf } from "./programme-settings-check.ts";
 
-const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** JSON with object keys sorted: jsonb and zod both reorder keys, which must not count as a change. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item && typeof item === "object" && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : item,
+  );
+}
+
+const sameValue = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 /**
  * Changes some settings of a programme. The row is locked first, so a change and a state change
