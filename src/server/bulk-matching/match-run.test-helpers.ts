@@ -98,7 +98,8 @@ export async function programmeWithPeople(
     PEOPLE.map((person) => ({ ...person, email: `${prefix}${person.email}` })),
   );
   const ids: Record<string, UserId> = {};
-  for (const person of PEOPLE) ids[person.name.split(" ")[0].toLowerCase()] = byEmail[`${prefix}${person.email}`];
+  for (const person of PEOPLE)
+    ids[person.name.split(" ")[0].toLowerCase()] = byEmail[`${prefix}${person.email}`];
   return { programme, ids };
 }
 

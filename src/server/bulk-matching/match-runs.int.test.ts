@@ -94,7 +94,9 @@ describe("bulk-matching runs", () => {
         {
           userId: ids.zoe,
           name: "Zoe Mentee",
-          reason: expect.stringMatching(/^no allowed mentor: every mentor excluded by hard rule: shared language/),
+          reason: expect.stringMatching(
+            /^no allowed mentor: every mentor excluded by hard rule: shared language/,
+          ),
         },
       ],
     });
@@ -166,7 +168,11 @@ describe("bulk-matching runs", () => {
       orgId,
       programmeId: programme.id,
       startedBy: owner.me.user.id as UserId,
-      progress: { phase: "scoring", percent: 30, heartbeatAt: new Date(Date.now() - 5 * 60_000).toISOString() },
+      progress: {
+        phase: "scoring",
+        percent: 30,
+        heartbeatAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+      },
       config: {
         objective: "score",
         keepLocks: false,
@@ -206,7 +212,12 @@ describe("bulk-matching runs", () => {
       actorId: null,
     });
     const run = await draftOf(t, owner, orgId, other.id);
-    expect(run.summary).toMatchObject({ alreadyMatched: 1, menteesConsidered: 1, mentorPlaces: 0, matched: 0 });
+    expect(run.summary).toMatchObject({
+      alreadyMatched: 1,
+      menteesConsidered: 1,
+      mentorPlaces: 0,
+      matched: 0,
+    });
     const unmatched = (await get(`${runsPath(orgId, other.id)}/${run.id}/unmatched`)).json();
     expect(unmatched.people).toEqual([expect.objectContaining({ userId: people["b2@acme.test"] })]);
   });
