@@ -402,14 +402,20 @@ export function relationshipsRepository(db: Database) {
       return (row as RelationshipRecord | undefined) ?? null;
     },
 
-    /** Writes a history event and counts it as activity of the pair. */
+    /** Writes a history event and counts it as activity of the pair (call under the row lock). */
     async addEvent(
       orgId: OrgId,
       relationshipId: RelationshipId,
       event: NewRelationshipEvent,
       at: Date,
     ): Promise<void> {
-      await db.insert(relationshipEvents).values({ orgId, relationshipId, ...event, createdAt: at });
+      // Strictly after the pair's previous event, so a change that writes several events (confirmed,
+      // then activated) reads back in the order it happened, even with clocks a little apart.
+      const instant = at.toISOString();
+      const createdAt = sql`greatest(${instant}::timestamptz, (select max(e.created_at) + interval '1 millisecond' from relationship_events e where e.relationship_id = ${relationshipId}))`;
+      await db
+        .insert(relationshipEvents)
+        .values({ orgId, relationshipId, ...event, createdAt: createdAt as unknown as Date });
       await db
         .update(relationships)
         .set({ lastActivityAt: at })
