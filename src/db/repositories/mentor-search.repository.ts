@@ -1,6 +1,223 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { OrgId, UserId } from "../../core/accounts/types.ts";
+import type { ProgrammeId } from "../../core/programmes/types.ts";
 import type { Database } from "../connection.ts";
+import { enrolments, profiles, relationships, users } from "../schema.ts";
 
-/** Full-text mentor search with facets (owned by the self-match feature). */
-export function mentorSearchRepository(_db: Database) {
-  return {};
+export interface MentorSearchFilters {
+  /** Words in web search syntax ("quoted phrase", or, -not); empty for none. */
+  q: string;
+  departments: readonly string[];
+  languages: readonly string[];
+  locations: readonly string[];
+  /** Compared case-insensitively with the skills a mentor offers. */
+  skills: readonly string[];
+  hasCapacity: boolean;
+  /** Left out of the results (the person searching). */
+  excludeUserId: UserId;
+  limit: number;
+  offset: number;
+}
+
+/** One mentor of a result page: enough for a card. */
+export interface MentorSearchRow {
+  userId: UserId;
+  name: string;
+  headline: string;
+  jobTitle: string;
+  department: string;
+  location: string;
+  timeZone: string;
+  languages: string[];
+  skillsOffered: { skill: string; level: number }[];
+  visibility: Record<string, string>;
+  capacity: number;
+  remainingCapacity: number;
+  relevance: number;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface MentorSearchPage {
+  rows: MentorSearchRow[];
+  total: number;
+  facets: { department: FacetCount[]; language: FacetCount[]; location: FacetCount[]; skill: FacetCount[] };
+}
+
+/** How many values each facet lists (the chosen ones are always among them). */
+const FACET_SIZE = 30;
+
+const list = (values: readonly string[]) =>
+  sql.join(
+    values.map((value) => sql`${value}`),
+    sql`, `,
+  );
+const textArray = (values: readonly string[]) => sql`array[${list(values)}]::text[]`;
+
+/** Rows of a raw query (node-postgres and PGlite both answer { rows }). */
+const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+
+/**
+ * Full-text mentor search with facets over a programme's active mentors, in one statement: the
+ * matching mentors are gathered once (a MATERIALIZED CTE carrying one flag per facet filter), then
+ * the page, the total and each facet's counts are read from it. A facet is counted under every
+ * filter but its own, so choosing "Engineering" still shows how many mentors each other
+ * department has.
+ */
+export function mentorSearchRepository(db: Database) {
+  return {
+    async search(
+      orgId: OrgId,
+      programmeId: ProgrammeId,
+      filters: MentorSearchFilters,
+    ): Promise<MentorSearchPage> {
+      const q = filters.q.trim();
+      // Profiles index headline, job title and skills with the 'simple' configuration and the bio
+      // with 'english': a query in either form finds both ("engineering" and "engineer").
+      const query = sql`(websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('simple', ${q}))`;
+      const lowerSkills = filters.skills.map((skill) => skill.trim().toLowerCase());
+      const flag = (values: readonly unknown[], condition: SQL) =>
+        values.length > 0 ? condition : sql`true`;
+      const byDepartment = flag(filters.departments, sql`p.department in (${list(filters.departments)})`);
+      const byLanguage = flag(filters.languages, sql`p.languages && ${textArray(filters.languages)}`);
+      const byLocation = flag(filters.locations, sql`p.location in (${list(filters.locations)})`);
+      const bySkill = flag(
+        lowerSkills,
+        sql`exists (select 1 from jsonb_array_elements(p.skills_offered) o
+          where lower(trim(o->>'skill')) in (${list(lowerSkills)}))`,
+      );
+      const chosenFirst = (values: readonly string[], column: SQL) =>
+        values.length > 0 ? sql`(${column} in (${list(values)})) desc,` : sql``;
+
+      const result = await db.execute(sql`
+        with live as (
+          select mentor_id, count(*)::int as n from ${relationships}
+          where org_id = ${orgId} and programme_id = ${programmeId}
+            and status in ('proposed', 'active', 'paused')
+          group by mentor_id
+        ),
+        base as materialized (
+          select e.user_id, p.department, p.location, p.languages, p.skills_offered,
+            e.mentor_capacity as capacity,
+            e.mentor_capacity - coalesce(l.n, 0) as remaining,
+            ${q ? sql`ts_rank(p.search, ${query})` : sql`0::real`} as relevance,
+            ${byDepartment} as d, ${byLanguage} as g, ${byLocation} as c, ${bySkill} as s
+          from ${enrolments} e
+          join ${profiles} p on p.org_id = e.org_id and p.user_id = e.user_id
+          left join live l on l.mentor_id = e.user_id
+          where e.org_id = ${orgId} and e.programme_id = ${programmeId}
+            and e.status = 'active' and e.role in ('mentor', 'both')
+            and e.user_id <> ${filters.excludeUserId}
+            ${q ? sql`and p.search @@ ${query}` : sql``}
+            ${filters.hasCapacity ? sql`and e.mentor_capacity - coalesce(l.n, 0) > 0` : sql``}
+        ),
+        hits as (select * from base where d and g and c and s)
+        select
+          (select count(*)::int from hits) as total,
+          (select coalesce(json_agg(page), '[]'::json) from (
+            select h.user_id as "userId", u.name, p.headline, p.job_title as "jobTitle",
+              p.department, p.location, p.time_zone as "timeZone", p.languages,
+              p.skills_offered as "skillsOffered", p.visibility, h.capacity,
+              h.remaining as "remainingCapacity", h.relevance
+            from hits h
+            join ${users} u on u.id = h.user_id
+            join ${profiles} p on p.org_id = ${orgId} and p.user_id = h.user_id
+            order by h.relevance desc, u.name, h.user_id
+            limit ${filters.limit} offset ${filters.offset}
+          ) page) as rows,
+          (select coalesce(json_agg(f), '[]'::json) from (
+            select department as value, count(*)::int as count from base
+            where g and c and s and department <> ''
+            group by department
+            order by ${chosenFirst(filters.departments, sql`department`)} count(*) desc, department
+            limit ${FACET_SIZE}
+          ) f) as department,
+          (select coalesce(json_agg(f), '[]'::json) from (
+            select v as value, count(*)::int as count from base cross join unnest(languages) v
+            where d and c and s and v <> ''
+            group by v
+            order by ${chosenFirst(filters.languages, sql`v`)} count(*) desc, v
+            limit ${FACET_SIZE}
+          ) f) as language,
+          (select coalesce(json_agg(f), '[]'::json) from (
+            select location as value, count(*)::int as count from base
+            where d and g and s and location <> ''
+            group by location
+            order by ${chosenFirst(filters.locations, sql`location`)} count(*) desc, location
+            limit ${FACET_SIZE}
+          ) f) as location,
+          (select coalesce(json_agg(f), '[]'::json) from (
+            select min(trim(o->>'skill')) as value, count(distinct user_id)::int as count
+            from base cross join jsonb_array_elements(skills_offered) o
+            where d and g and c and trim(o->>'skill') <> ''
+            group by lower(trim(o->>'skill'))
+            order by ${chosenFirst(lowerSkills, sql`lower(trim(o->>'skill'))`)} count(distinct user_id) desc,
+              lower(trim(o->>'skill'))
+            limit ${FACET_SIZE}
+          ) f) as skill
+      `);
+      const [row] = rowsOf<{
+        total: number;
+        rows: MentorSearchRow[] | string;
+        department: FacetCount[] | string;
+        language: FacetCount[] | string;
+        location: FacetCount[] | string;
+        skill: FacetCount[] | string;
+      }>(result);
+      // node-postgres parses json columns; keep PGlite and others honest too.
+      const json = <T>(value: T | string): T =>
+        typeof value === "string" ? (JSON.parse(value) as T) : value;
+      return {
+        rows: json(row.rows),
+        total: row.total,
+        facets: {
+          department: json(row.department),
+          language: json(row.language),
+          location: json(row.location),
+          skill: json(row.skill),
+        },
+      };
+    },
+
+    /** Card data of some people (profile and name), for recommendation lists. */
+    async cards(
+      orgId: OrgId,
+      userIds: readonly UserId[],
+    ): Promise<Omit<MentorSearchRow, "capacity" | "remainingCapacity" | "relevance">[]> {
+      if (userIds.length === 0) return [];
+      const result = await db.execute(sql`
+        select u.id as "userId", u.name, coalesce(p.headline, '') as headline,
+          coalesce(p.job_title, '') as "jobTitle", coalesce(p.department, '') as department,
+          coalesce(p.location, '') as location, coalesce(p.time_zone, 'UTC') as "timeZone",
+          coalesce(p.languages, '{}'::text[]) as languages,
+          coalesce(p.skills_offered, '[]'::jsonb) as "skillsOffered",
+          coalesce(p.visibility, '{}'::jsonb) as visibility
+        from ${users} u
+        left join ${profiles} p on p.org_id = ${orgId} and p.user_id = u.id
+        where u.id in (${list(userIds)})`);
+      return rowsOf<Omit<MentorSearchRow, "capacity" | "remainingCapacity" | "relevance">>(result);
+    },
+
+    /**
+     * A cheap fingerprint of a programme's people as the matcher sees them: every enrolment (any
+     * state) and its profile. Any insert, update or delete of those rows changes it, whether or not
+     * the writer bumped updated_at: it sums the rows' xmin (the transaction that last wrote each
+     * row version) besides counting them and taking the latest updated_at.
+     */
+    async participantsVersion(orgId: OrgId, programmeId: ProgrammeId): Promise<string> {
+      const result = await db.execute(sql`
+        select count(*)::int as n,
+          coalesce(sum(e.xmin::text::bigint), 0)::text as ex,
+          coalesce(sum(p.xmin::text::bigint), 0)::text as px,
+          coalesce(max(greatest(e.updated_at, p.updated_at)), 'epoch')::text as latest
+        from ${enrolments} e
+        left join ${profiles} p on p.org_id = e.org_id and p.user_id = e.user_id
+        where e.org_id = ${orgId} and e.programme_id = ${programmeId}`);
+      const [row] = rowsOf<{ n: number; ex: string; px: string; latest: string }>(result);
+      return `${row.n}:${row.ex}:${row.px}:${row.latest}`;
+    },
+  };
 }

@@ -1,4 +1,5 @@
+import { requestSweepJob } from "../self-match/sweep-requests.ts";
 import type { PeriodicJob } from "./periodic.ts";
 
 /** Every periodic job of the server (see periodic.ts). */
-export const periodicJobs: PeriodicJob[] = [];
+export const periodicJobs: PeriodicJob[] = [requestSweepJob];

@@ -1,5 +1,85 @@
 import type { FastifyInstance } from "fastify";
+import type { UserId } from "../../core/accounts/types.ts";
+import type { ProgrammeId, RequestId } from "../../core/programmes/types.ts";
+import { routes } from "../../contracts/routes.ts";
 import type { ServerDeps } from "../deps.ts";
+import { defineRoute } from "../http/define-route.ts";
+import { acceptRequest } from "./accept-request.ts";
+import { answerRequest } from "./answer-request.ts";
+import { askRequestInfo } from "./ask-request-info.ts";
+import { createRequest } from "./create-request.ts";
+import { declineRequest } from "./decline-request.ts";
+import { explainRecommendation } from "./explain-recommendation.ts";
+import { getRequest } from "./get-request.ts";
+import { listRecommendations } from "./list-recommendations.ts";
+import { presentRequestDetail, presentRequestSummary } from "./request.presenter.ts";
+import { searchMentors } from "./search-mentors.ts";
+import { withdrawRequest } from "./withdraw-request.ts";
 
 /** Registers the handlers of the self-match routes of the contract table. */
-export function registerSelfMatchRoutes(_app: FastifyInstance, _deps: ServerDeps): void {}
+export function registerSelfMatchRoutes(app: FastifyInstance, deps: ServerDeps): void {
+  defineRoute(app, deps, routes.listRecommendations, async ({ membership, params, query }) =>
+    listRecommendations(deps, membership, params.programmeId as ProgrammeId, query.limit),
+  );
+
+  defineRoute(app, deps, routes.explainRecommendation, async ({ membership, params }) =>
+    explainRecommendation(deps, membership, params.programmeId as ProgrammeId, params.mentorId as UserId),
+  );
+
+  defineRoute(app, deps, routes.searchMentors, async ({ membership, params, query }) =>
+    searchMentors(deps, membership, params.programmeId as ProgrammeId, query),
+  );
+
+  defineRoute(app, deps, routes.createRequest, async ({ membership, params, body }) =>
+    presentRequestDetail(
+      await createRequest(deps, membership, params.programmeId as ProgrammeId, body),
+      "mentee",
+    ),
+  );
+
+  defineRoute(app, deps, routes.listMyRequests, async ({ membership, query }) => {
+    const { items, total } = await deps.repos.requests.listForUser(membership.orgId, membership.userId, {
+      ...query,
+      programmeId: query.programmeId as ProgrammeId | undefined,
+    });
+    return { requests: items.map((item) => presentRequestSummary(item, membership.userId)), total };
+  });
+
+  defineRoute(app, deps, routes.getRequest, async ({ membership, params }) =>
+    getRequest(deps, membership, params.requestId as RequestId),
+  );
+
+  defineRoute(app, deps, routes.acceptRequest, async ({ membership, params }) => {
+    const accepted = await acceptRequest(deps, membership, params.requestId as RequestId);
+    return {
+      request: presentRequestDetail(accepted.view, "mentor"),
+      relationshipId: accepted.relationshipId,
+      withdrawnOthers: accepted.withdrawnOthers,
+    };
+  });
+
+  defineRoute(app, deps, routes.declineRequest, async ({ membership, params, body }) =>
+    presentRequestDetail(
+      await declineRequest(deps, membership, params.requestId as RequestId, body.reason),
+      "mentor",
+    ),
+  );
+
+  defineRoute(app, deps, routes.askRequestInfo, async ({ membership, params, body }) =>
+    presentRequestDetail(
+      await askRequestInfo(deps, membership, params.requestId as RequestId, body.question),
+      "mentor",
+    ),
+  );
+
+  defineRoute(app, deps, routes.answerRequest, async ({ membership, params, body }) =>
+    presentRequestDetail(
+      await answerRequest(deps, membership, params.requestId as RequestId, body.answer),
+      "mentee",
+    ),
+  );
+
+  defineRoute(app, deps, routes.withdrawRequest, async ({ membership, params }) =>
+    presentRequestDetail(await withdrawRequest(deps, membership, params.requestId as RequestId), "mentee"),
+  );
+}

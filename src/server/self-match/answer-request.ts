@@ -1,0 +1,39 @@
+import type { Membership } from "../../core/accounts/types.ts";
+import { requestExpiresAt } from "../../core/programmes/request-status.ts";
+import type { RequestId } from "../../core/programmes/types.ts";
+import { inTransaction } from "../../db/index.ts";
+import type { MentoringRequestView } from "../../db/repositories/requests.repository.ts";
+import type { ServerDeps } from "../deps.ts";
+import { notFound } from "../http/app-error.ts";
+import { emailNotices, type Notice, recordNotices } from "../notifications/notify.ts";
+import { lostRace, noticeRequest, requestForAction, viewOf } from "./request-access.ts";
+import { requestNotices } from "./request-notices.ts";
+
+/** The mentee answers the mentor's question: pending again, with a fresh expiry and reminder. */
+export async function answerRequest(
+  deps: ServerDeps,
+  membership: Membership,
+  requestId: RequestId,
+  answer: string,
+): Promise<MentoringRequestView> {
+  const now = deps.now();
+  const { view, notices } = await inTransaction(deps.db, async (repos) => {
+    const request = await requestForAction(repos, membership, requestId, "answer");
+    const programme = await repos.programmes.find(request.orgId, request.programmeId);
+    if (!programme) throw notFound("Programme not found.");
+    const changed = await repos.requests.transition(request.orgId, request.id, ["needs_info"], {
+      status: "pending",
+      infoAnswer: answer,
+      expiresAt: requestExpiresAt(now, programme.requestExpiryDays),
+      remindedAt: null,
+      updatedAt: now,
+    });
+    if (!changed) throw await lostRace(repos, request, "answer", "mentee");
+    const view = await viewOf(repos, changed);
+    const notices: Notice[] = requestNotices.answered(noticeRequest(view));
+    await recordNotices(repos, notices);
+    return { view, notices };
+  });
+  await emailNotices(deps, notices);
+  return view;
+}

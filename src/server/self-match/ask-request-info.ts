@@ -1,0 +1,44 @@
+import type { Membership } from "../../core/accounts/types.ts";
+import { requestExpiresAt } from "../../core/programmes/request-status.ts";
+import type { RequestId } from "../../core/programmes/types.ts";
+import { inTransaction } from "../../db/index.ts";
+import type { MentoringRequestView } from "../../db/repositories/requests.repository.ts";
+import type { ServerDeps } from "../deps.ts";
+import { notFound } from "../http/app-error.ts";
+import { emailNotices, type Notice, recordNotices } from "../notifications/notify.ts";
+import { lostRace, noticeRequest, requestForAction, viewOf } from "./request-access.ts";
+import { requestNotices } from "./request-notices.ts";
+
+/**
+ * The mentor asks the mentee a question: the request goes back to the mentee (needs_info), who
+ * has the programme's full expiry period to answer (and one reminder before it ends).
+ */
+export async function askRequestInfo(
+  deps: ServerDeps,
+  membership: Membership,
+  requestId: RequestId,
+  question: string,
+): Promise<MentoringRequestView> {
+  const now = deps.now();
+  const { view, notices } = await inTransaction(deps.db, async (repos) => {
+    const request = await requestForAction(repos, membership, requestId, "ask");
+    const programme = await repos.programmes.find(request.orgId, request.programmeId);
+    if (!programme) throw notFound("Programme not found.");
+    const changed = await repos.requests.transition(request.orgId, request.id, ["pending"], {
+      status: "needs_info",
+      infoQuestion: question,
+      infoAnswer: null,
+      respondedAt: request.respondedAt ?? now,
+      expiresAt: requestExpiresAt(now, programme.requestExpiryDays),
+      remindedAt: null,
+      updatedAt: now,
+    });
+    if (!changed) throw await lostRace(repos, request, "ask", "mentor");
+    const view = await viewOf(repos, changed);
+    const notices: Notice[] = requestNotices.asked(noticeRequest(view), question);
+    await recordNotices(repos, notices);
+    return { view, notices };
+  });
+  await emailNotices(deps, notices);
+  return view;
+}

@@ -1,0 +1,35 @@
+import type { Membership } from "../../core/accounts/types.ts";
+import { OPEN_REQUEST_STATUSES } from "../../core/programmes/request-status.ts";
+import type { RequestId } from "../../core/programmes/types.ts";
+import { inTransaction } from "../../db/index.ts";
+import type { MentoringRequestView } from "../../db/repositories/requests.repository.ts";
+import type { ServerDeps } from "../deps.ts";
+import { emailNotices, type Notice, recordNotices } from "../notifications/notify.ts";
+import { lostRace, noticeRequest, requestForAction, viewOf } from "./request-access.ts";
+import { requestNotices } from "./request-notices.ts";
+
+/** The mentor declines with a reason; the mentee is told it. One conditional update decides races. */
+export async function declineRequest(
+  deps: ServerDeps,
+  membership: Membership,
+  requestId: RequestId,
+  reason: string,
+): Promise<MentoringRequestView> {
+  const now = deps.now();
+  const { view, notices } = await inTransaction(deps.db, async (repos) => {
+    const request = await requestForAction(repos, membership, requestId, "decline");
+    const changed = await repos.requests.transition(request.orgId, request.id, OPEN_REQUEST_STATUSES, {
+      status: "declined",
+      closeReason: reason,
+      respondedAt: request.respondedAt ?? now,
+      updatedAt: now,
+    });
+    if (!changed) throw await lostRace(repos, request, "decline", "mentor");
+    const view = await viewOf(repos, changed);
+    const notices: Notice[] = requestNotices.declined(noticeRequest(view), reason);
+    await recordNotices(repos, notices);
+    return { view, notices };
+  });
+  await emailNotices(deps, notices);
+  return view;
+}

@@ -1,0 +1,33 @@
+import type { Membership } from "../../core/accounts/types.ts";
+import { OPEN_REQUEST_STATUSES } from "../../core/programmes/request-status.ts";
+import type { RequestId } from "../../core/programmes/types.ts";
+import { inTransaction } from "../../db/index.ts";
+import type { MentoringRequestView } from "../../db/repositories/requests.repository.ts";
+import type { ServerDeps } from "../deps.ts";
+import { emailNotices, type Notice, recordNotices } from "../notifications/notify.ts";
+import { lostRace, noticeRequest, requestForAction, viewOf } from "./request-access.ts";
+import { requestNotices } from "./request-notices.ts";
+
+/** The mentee withdraws their open request; the mentor is told. */
+export async function withdrawRequest(
+  deps: ServerDeps,
+  membership: Membership,
+  requestId: RequestId,
+): Promise<MentoringRequestView> {
+  const now = deps.now();
+  const { view, notices } = await inTransaction(deps.db, async (repos) => {
+    const request = await requestForAction(repos, membership, requestId, "withdraw");
+    const changed = await repos.requests.transition(request.orgId, request.id, OPEN_REQUEST_STATUSES, {
+      status: "withdrawn",
+      closeReason: "withdrawn by the mentee",
+      updatedAt: now,
+    });
+    if (!changed) throw await lostRace(repos, request, "withdraw", "mentee");
+    const view = await viewOf(repos, changed);
+    const notices: Notice[] = requestNotices.withdrawnByMentee(noticeRequest(view));
+    await recordNotices(repos, notices);
+    return { view, notices };
+  });
+  await emailNotices(deps, notices);
+  return view;
+}
