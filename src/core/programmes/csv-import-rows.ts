@@ -306,3 +306,36 @@ export function readImportRows(
   }
   return { rows: out, problems };
 }
+
+/**
+ * Which new reporting lines (person → manager) can be set without making anyone their own
+ * manager, given the lines already stored. Lines are taken in order; one that would close a loop
+ * is refused and the later ones are checked without it.
+ *
+ * Example: stored { bob → ann }; proposed [ann → bob, cy → ann] → accepted [cy → ann]; refused [ann → bob]
+ */
+export function acceptReportingLines<Id extends string, T extends { userId: Id; managerId: Id }>(
+  stored: ReadonlyMap<Id, Id>,
+  proposed: readonly T[],
+): { accepted: T[]; refused: T[] } {
+  const lines = new Map(stored);
+  const accepted: T[] = [];
+  const refused: T[] = [];
+  for (const line of proposed) {
+    let current: Id | undefined = line.managerId;
+    let loops = false;
+    for (let steps = 0; current !== undefined && steps <= lines.size; steps++) {
+      if (current === line.userId) {
+        loops = true;
+        break;
+      }
+      current = lines.get(current);
+    }
+    if (loops) refused.push(line);
+    else {
+      lines.set(line.userId, line.managerId);
+      accepted.push(line);
+    }
+  }
+  return { accepted, refused };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkMapping, importTargets, parseCsv, suggestMapping } from "./csv-import.ts";
-import { isKnownTimeZone, parseSkills, readImportRows } from "./csv-import-rows.ts";
+import { acceptReportingLines, isKnownTimeZone, parseSkills, readImportRows } from "./csv-import-rows.ts";
 import type { FormQuestion } from "./registration-form.ts";
 
 const form: FormQuestion[] = [
@@ -375,5 +375,30 @@ describe("cell helpers", () => {
     expect(isKnownTimeZone("Asia/Kolkata")).toBe(true);
     expect(isKnownTimeZone("UTC")).toBe(true);
     expect(isKnownTimeZone("Mars/Base")).toBe(false);
+  });
+});
+
+describe("acceptReportingLines", () => {
+  it("refuses a line that would make someone their own manager, directly or round a loop", () => {
+    const stored = new Map([["bob", "ann"]]);
+    const { accepted, refused } = acceptReportingLines(stored, [
+      { userId: "ann", managerId: "bob" },
+      { userId: "cy", managerId: "ann" },
+      { userId: "dee", managerId: "dee" },
+      { userId: "ann", managerId: "cy" },
+    ]);
+    expect(accepted).toEqual([{ userId: "cy", managerId: "ann" }]);
+    expect(refused.map((line) => `${line.userId}→${line.managerId}`)).toEqual([
+      "ann→bob",
+      "dee→dee",
+      "ann→cy",
+    ]);
+  });
+
+  it("replaces a person's stored manager", () => {
+    const { accepted } = acceptReportingLines(new Map([["bob", "ann"]]), [
+      { userId: "bob", managerId: "cy" },
+    ]);
+    expect(accepted).toHaveLength(1);
   });
 });

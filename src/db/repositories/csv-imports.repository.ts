@@ -1,6 +1,432 @@
+import { and, desc, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
+import type { OrgId, UserId } from "../../core/accounts/types.ts";
+import type { EnrolmentRole, ProgrammeId } from "../../core/programmes/types.ts";
 import type { Database } from "../connection.ts";
+import { csvImports, emailTokens, enrolments, memberships, orgSkills, profiles, users } from "../schema.ts";
 
-/** CSV import runs and their progress (owned by the enrolment feature). */
-export function csvImportsRepository(_db: Database) {
-  return {};
+export interface ImportProblem {
+  line: number;
+  field: string;
+  message: string;
+}
+
+export interface CsvImportRecord {
+  id: string;
+  orgId: OrgId;
+  programmeId: ProgrammeId;
+  status: "running" | "completed" | "failed";
+  totalRows: number;
+  processedRows: number;
+  createdCount: number;
+  updatedCount: number;
+  errors: ImportProblem[];
+  startedByName: string | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+}
+
+/** The profile columns an import writes (all of them, after merging with what is stored). */
+export interface ImportedProfileRow {
+  userId: UserId;
+  department: string;
+  jobTitle: string;
+  location: string;
+  timeZone: string;
+  languages: string[];
+  yearsExperience: number | null;
+  skillsOffered: { skill: string; level: number }[];
+  skillsWanted: { skill: string; level: number }[];
+  topics: string[];
+  careerGoals: string;
+}
+
+export interface ImportedEnrolmentRow {
+  userId: UserId;
+  role: EnrolmentRole;
+  mentorCapacity: number;
+  answers: Record<string, unknown>;
+}
+
+/** Arbitrary constant shared with the profiles feature: serialises reporting-line changes per organisation. */
+const REPORTING_LINES_LOCK_CLASS = 7_424_213;
+
+const importColumns = {
+  id: csvImports.id,
+  orgId: csvImports.orgId,
+  programmeId: csvImports.programmeId,
+  status: csvImports.status,
+  totalRows: csvImports.totalRows,
+  processedRows: csvImports.processedRows,
+  createdCount: csvImports.createdCount,
+  updatedCount: csvImports.updatedCount,
+  errors: csvImports.errors,
+  startedByName: users.name,
+  createdAt: csvImports.createdAt,
+  finishedAt: csvImports.finishedAt,
+};
+
+function toRecord(row: {
+  id: string;
+  orgId: string;
+  programmeId: string;
+  status: CsvImportRecord["status"];
+  totalRows: number;
+  processedRows: number;
+  createdCount: number;
+  updatedCount: number;
+  errors: ImportProblem[];
+  startedByName: string | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+}): CsvImportRecord {
+  return { ...row, orgId: row.orgId as OrgId, programmeId: row.programmeId as ProgrammeId };
+}
+
+/**
+ * CSV import runs and their progress (owned by the enrolment feature), and the batched writes an
+ * import (and adding people by email) makes: many users, memberships, profiles and enrolments in
+ * a few multi-row statements per chunk. Scoped by organisation and programme.
+ */
+export function csvImportsRepository(db: Database) {
+  return {
+    async create(input: {
+      orgId: OrgId;
+      programmeId: ProgrammeId;
+      totalRows: number;
+      /** Rows already dealt with: those refused before the run starts. */
+      processedRows: number;
+      errors: ImportProblem[];
+      startedBy: UserId;
+    }): Promise<string> {
+      const [row] = await db.insert(csvImports).values(input).returning({ id: csvImports.id });
+      return row.id;
+    },
+
+    async find(orgId: OrgId, programmeId: ProgrammeId, importId: string): Promise<CsvImportRecord | null> {
+      const [row] = await db
+        .select(importColumns)
+        .from(csvImports)
+        .leftJoin(users, eq(users.id, csvImports.startedBy))
+        .where(
+          and(
+            eq(csvImports.orgId, orgId),
+            eq(csvImports.programmeId, programmeId),
+            eq(csvImports.id, importId),
+          ),
+        );
+      return row ? toRecord(row) : null;
+    },
+
+    /** Whether an import of the programme is running. */
+    async isRunning(orgId: OrgId, programmeId: ProgrammeId): Promise<boolean> {
+      const [row] = await db
+        .select({ id: csvImports.id })
+        .from(csvImports)
+        .where(
+          and(
+            eq(csvImports.orgId, orgId),
+            eq(csvImports.programmeId, programmeId),
+            eq(csvImports.status, "running"),
+          ),
+        )
+        .limit(1);
+      return row !== undefined;
+    },
+
+    /** The newest imports of a programme, without their error lists. */
+    async listRecent(
+      orgId: OrgId,
+      programmeId: ProgrammeId,
+      limit: number,
+    ): Promise<(CsvImportRecord & { errorCount: number })[]> {
+      const rows = await db
+        .select({
+          ...importColumns,
+          errors: sql<ImportProblem[]>`'[]'::jsonb`,
+          errorCount: sql<number>`jsonb_array_length(${csvImports.errors})::int`,
+        })
+        .from(csvImports)
+        .leftJoin(users, eq(users.id, csvImports.startedBy))
+        .where(and(eq(csvImports.orgId, orgId), eq(csvImports.programmeId, programmeId)))
+        .orderBy(desc(csvImports.createdAt), desc(csvImports.id))
+        .limit(limit);
+      return rows.map((row) => ({ ...toRecord(row), errorCount: row.errorCount }));
+    },
+
+    /** Adds a chunk's outcome to the running totals (one UPDATE, readable at once by any instance). */
+    async recordProgress(
+      importId: string,
+      progress: { processed: number; created: number; updated: number; errors: ImportProblem[] },
+    ): Promise<void> {
+      await db
+        .update(csvImports)
+        .set({
+          processedRows: sql`${csvImports.processedRows} + ${progress.processed}`,
+          createdCount: sql`${csvImports.createdCount} + ${progress.created}`,
+          updatedCount: sql`${csvImports.updatedCount} + ${progress.updated}`,
+          errors:
+            progress.errors.length > 0
+              ? sql`${csvImports.errors} || ${JSON.stringify(progress.errors)}::jsonb`
+              : csvImports.errors,
+        })
+        .where(eq(csvImports.id, importId));
+    },
+
+    async finish(
+      importId: string,
+      status: "completed" | "failed",
+      now: Date,
+      problem?: ImportProblem,
+    ): Promise<void> {
+      await db
+        .update(csvImports)
+        .set({
+          status,
+          finishedAt: now,
+          ...(problem ? { errors: sql`${csvImports.errors} || ${JSON.stringify([problem])}::jsonb` } : {}),
+        })
+        .where(and(eq(csvImports.id, importId), eq(csvImports.status, "running")));
+    },
+
+    /**
+     * Marks imports still "running" long after they started as failed: the instance running them
+     * stopped (an import of 10,000 rows takes seconds). Conditional, so any instance may do it.
+     */
+    async failAbandoned(orgId: OrgId, startedBefore: Date, now: Date): Promise<void> {
+      await db
+        .update(csvImports)
+        .set({
+          status: "failed",
+          finishedAt: now,
+          errors: sql`${csvImports.errors} || ${JSON.stringify([
+            {
+              line: 0,
+              field: "file",
+              message:
+                "The import stopped before it finished (the server restarted). Import the file again: rows already imported are updated, not duplicated.",
+            },
+          ])}::jsonb`,
+        })
+        .where(
+          and(
+            eq(csvImports.orgId, orgId),
+            eq(csvImports.status, "running"),
+            lt(csvImports.createdAt, startedBefore),
+          ),
+        );
+    },
+
+    // ---- Batched writes of people --------------------------------------------------------------
+
+    /** Accounts for these (lower-case) emails. */
+    async usersByEmail(emails: readonly string[]): Promise<{ id: UserId; email: string; name: string }[]> {
+      if (emails.length === 0) return [];
+      const rows = await db
+        .select({ id: users.id, email: users.email, name: users.name })
+        .from(users)
+        .where(inArray(users.email, [...emails]));
+      return rows.map((row) => ({ ...row, id: row.id as UserId }));
+    },
+
+    /** Creates accounts in one statement; emails taken meanwhile are skipped (read them again). */
+    async createUsers(
+      rows: readonly { email: string; name: string; passwordHash: string }[],
+    ): Promise<{ id: UserId; email: string }[]> {
+      if (rows.length === 0) return [];
+      const created = await db
+        .insert(users)
+        .values([...rows])
+        .onConflictDoNothing({ target: users.email })
+        .returning({ id: users.id, email: users.email });
+      return created.map((row) => ({ ...row, id: row.id as UserId }));
+    },
+
+    async membershipStatuses(
+      orgId: OrgId,
+      userIds: readonly UserId[],
+    ): Promise<Map<UserId, "active" | "deactivated">> {
+      if (userIds.length === 0) return new Map();
+      const rows = await db
+        .select({ userId: memberships.userId, status: memberships.status })
+        .from(memberships)
+        .where(and(eq(memberships.orgId, orgId), inArray(memberships.userId, [...userIds])));
+      return new Map(rows.map((row) => [row.userId as UserId, row.status]));
+    },
+
+    /** Makes these people members (role member); existing memberships are left as they are. */
+    async addMembers(orgId: OrgId, userIds: readonly UserId[]): Promise<void> {
+      if (userIds.length === 0) return;
+      await db
+        .insert(memberships)
+        .values(userIds.map((userId) => ({ orgId, userId, role: "member" as const })))
+        .onConflictDoNothing({ target: [memberships.orgId, memberships.userId] });
+    },
+
+    /** Stored profiles of these people, locked until the transaction ends (their fields are merged). */
+    async profilesForUpdate(orgId: OrgId, userIds: readonly UserId[]): Promise<ImportedProfileRow[]> {
+      if (userIds.length === 0) return [];
+      const rows = await db
+        .select({
+          userId: profiles.userId,
+          department: profiles.department,
+          jobTitle: profiles.jobTitle,
+          location: profiles.location,
+          timeZone: profiles.timeZone,
+          languages: profiles.languages,
+          yearsExperience: profiles.yearsExperience,
+          skillsOffered: profiles.skillsOffered,
+          skillsWanted: profiles.skillsWanted,
+          topics: profiles.topics,
+          careerGoals: profiles.careerGoals,
+        })
+        .from(profiles)
+        .where(and(eq(profiles.orgId, orgId), inArray(profiles.userId, [...userIds])))
+        .for("update");
+      return rows.map((row) => ({ ...row, userId: row.userId as UserId }));
+    },
+
+    /** Writes merged profiles in one upsert; search_text follows the offered skills and topics. */
+    async upsertProfiles(orgId: OrgId, rows: readonly ImportedProfileRow[]): Promise<void> {
+      if (rows.length === 0) return;
+      const values = rows.map((row) => ({
+        orgId,
+        ...row,
+        searchText: [...row.skillsOffered.map((item) => item.skill), ...row.topics].join(" "),
+      }));
+      const excluded = (column: string) => sql.raw(`excluded.${column}`);
+      await db
+        .insert(profiles)
+        .values(values)
+        .onConflictDoUpdate({
+          target: [profiles.orgId, profiles.userId],
+          set: {
+            department: excluded("department"),
+            jobTitle: excluded("job_title"),
+            location: excluded("location"),
+            timeZone: excluded("time_zone"),
+            languages: excluded("languages"),
+            yearsExperience: excluded("years_experience"),
+            skillsOffered: excluded("skills_offered"),
+            skillsWanted: excluded("skills_wanted"),
+            topics: excluded("topics"),
+            careerGoals: excluded("career_goals"),
+            searchText: excluded("search_text"),
+            updatedAt: sql`now()`,
+          },
+        });
+    },
+
+    /** Enrolments of these people in the programme, locked until the transaction ends. */
+    async enrolmentsForUpdate(
+      orgId: OrgId,
+      programmeId: ProgrammeId,
+      userIds: readonly UserId[],
+    ): Promise<
+      { userId: UserId; role: EnrolmentRole; mentorCapacity: number; answers: Record<string, unknown> }[]
+    > {
+      if (userIds.length === 0) return [];
+      const rows = await db
+        .select({
+          userId: enrolments.userId,
+          role: enrolments.role,
+          mentorCapacity: enrolments.mentorCapacity,
+          answers: enrolments.answers,
+        })
+        .from(enrolments)
+        .where(
+          and(
+            eq(enrolments.orgId, orgId),
+            eq(enrolments.programmeId, programmeId),
+            inArray(enrolments.userId, [...userIds]),
+          ),
+        )
+        .for("update");
+      return rows.map((row) => ({ ...row, userId: row.userId as UserId }));
+    },
+
+    /**
+     * Creates or updates enrolments in one upsert (unique per programme and person). New ones start
+     * active (an admin put them there); existing ones keep their status. Returns who was new.
+     */
+    async upsertEnrolments(
+      orgId: OrgId,
+      programmeId: ProgrammeId,
+      rows: readonly ImportedEnrolmentRow[],
+      source: "import" | "admin",
+    ): Promise<Set<UserId>> {
+      if (rows.length === 0) return new Set();
+      const written = await db
+        .insert(enrolments)
+        .values(rows.map((row) => ({ orgId, programmeId, ...row, status: "active" as const, source })))
+        .onConflictDoUpdate({
+          target: [enrolments.programmeId, enrolments.userId],
+          set: {
+            role: sql.raw("excluded.role"),
+            mentorCapacity: sql.raw("excluded.mentor_capacity"),
+            answers: sql.raw("excluded.answers"),
+            updatedAt: sql`now()`,
+          },
+        })
+        // xmax = 0 only for rows this statement inserted.
+        .returning({ userId: enrolments.userId, inserted: sql<boolean>`(xmax = 0)` });
+      return new Set(written.filter((row) => row.inserted).map((row) => row.userId as UserId));
+    },
+
+    /** Single-use "set your password" tokens (password-reset purpose), one statement. */
+    async createPasswordTokens(
+      rows: readonly { tokenHash: string; userId: UserId; expiresAt: Date }[],
+    ): Promise<void> {
+      if (rows.length === 0) return;
+      await db
+        .insert(emailTokens)
+        .values(rows.map((row) => ({ ...row, purpose: "password_reset" as const })));
+    },
+
+    /** The organisation's skill list names (imports take its spelling). */
+    async skillNames(orgId: OrgId): Promise<string[]> {
+      const rows = await db
+        .select({ name: orgSkills.name })
+        .from(orgSkills)
+        .where(eq(orgSkills.orgId, orgId));
+      return rows.map((row) => row.name);
+    },
+
+    /** Serialises reporting-line changes in the organisation for the rest of the transaction. */
+    async lockReportingLines(orgId: OrgId): Promise<void> {
+      await db.execute(sql`select pg_advisory_xact_lock(${REPORTING_LINES_LOCK_CLASS}, hashtext(${orgId}))`);
+    },
+
+    /** Every reporting line of the organisation: person -> manager. */
+    async reportingLines(orgId: OrgId): Promise<Map<UserId, UserId>> {
+      const rows = await db
+        .select({ userId: profiles.userId, managerId: profiles.managerId })
+        .from(profiles)
+        .where(and(eq(profiles.orgId, orgId), isNotNull(profiles.managerId)));
+      return new Map(rows.map((row) => [row.userId as UserId, row.managerId as UserId]));
+    },
+
+    /** Active members of the organisation among these emails: email -> user id. */
+    async activeMembersByEmail(orgId: OrgId, emails: readonly string[]): Promise<Map<string, UserId>> {
+      if (emails.length === 0) return new Map();
+      const rows = await db
+        .select({ id: users.id, email: users.email })
+        .from(users)
+        .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.orgId, orgId)))
+        .where(and(inArray(users.email, [...emails]), eq(memberships.status, "active")));
+      return new Map(rows.map((row) => [row.email, row.id as UserId]));
+    },
+
+    /** Sets managers in one statement: [person, manager] pairs of the organisation. */
+    async setManagers(orgId: OrgId, pairs: readonly [UserId, UserId][]): Promise<void> {
+      if (pairs.length === 0) return;
+      const values = sql.join(
+        pairs.map(([userId, managerId]) => sql`(${userId}::uuid, ${managerId}::uuid)`),
+        sql`, `,
+      );
+      await db.execute(sql`
+        update ${profiles} set manager_id = pairs.manager_id, updated_at = now()
+        from (values ${values}) as pairs(user_id, manager_id)
+        where ${profiles.orgId} = ${orgId} and ${profiles.userId} = pairs.user_id`);
+    },
+  };
 }

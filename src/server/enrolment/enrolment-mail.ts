@@ -1,0 +1,51 @@
+import type { OrgId } from "../../core/accounts/types.ts";
+import type { ProgrammeRecord } from "../../core/programmes/types.ts";
+import type { ServerDeps } from "../deps.ts";
+import { noticeEmail } from "../email/templates.ts";
+import { type PendingMail, SET_PASSWORD_LIFETIME_DAYS } from "./enrol-people.ts";
+
+/**
+ * Sends the emails of people just enrolled by an admin (after the transaction committed): a
+ * "set your password" link for accounts made for them, and a link to their registration for
+ * people who already had one.
+ */
+export async function sendEnrolmentMail(
+  deps: ServerDeps,
+  context: { orgId: OrgId; orgName: string; programme: Pick<ProgrammeRecord, "id" | "name"> },
+  mail: readonly PendingMail[],
+): Promise<void> {
+  const registerUrl = new URL(
+    `/programmes/${context.programme.id}/register`,
+    deps.config.publicUrl,
+  ).toString();
+  for (const item of mail) {
+    const email =
+      item.kind === "set_password"
+        ? noticeEmail({
+            name: item.name,
+            orgName: context.orgName,
+            title: `You were added to ${context.programme.name} at ${context.orgName}`,
+            body: [
+              `${context.orgName} uses Trellis for its mentoring programmes, and you have been added to ${context.programme.name}.`,
+              `Choose a password to sign in, then check your role and answer the programme's questions. This link works once, for ${SET_PASSWORD_LIFETIME_DAYS} days; after that, use "Forgot password" on the sign-in page.`,
+            ].join("\n\n"),
+            url: `${deps.config.publicUrl}/reset-password?token=${item.token}`,
+            actionLabel: "Set your password",
+          })
+        : noticeEmail({
+            name: item.name,
+            orgName: context.orgName,
+            title: `You were added to ${context.programme.name}`,
+            body: "Check your role and answer the programme's questions so you can be matched.",
+            url: registerUrl,
+            actionLabel: "Complete your registration",
+          });
+    // A set-password link signs its holder in: like reset links it is an account email (no
+    // organisation), shown in the outbox only to owners and only for people in no other organisation.
+    await deps.mailer.send({
+      to: item.to,
+      orgId: item.kind === "set_password" ? null : context.orgId,
+      email,
+    });
+  }
+}
