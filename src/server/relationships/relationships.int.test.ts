@@ -221,6 +221,26 @@ describe("a relationship's states", () => {
     expect((await history(world.mentee, completed.id)).at(-1)?.kind).toBe("completed");
   });
 
+  it("moves asked for at the same moment queue: the history stays one unbroken chain of states", async () => {
+    const pair = await activePair();
+    const responses = await Promise.all([
+      call.post(world.mentee, pair.id, "pause", {}),
+      call.post(world.mentor, pair.id, "end", { reason: "Changing roles" }),
+      call.post(world.mentee, pair.id, "complete"),
+      call.post(world.mentor, pair.id, "pause", {}),
+    ]);
+    for (const response of responses) expect([200, 409], response.body).toContain(response.statusCode);
+    const final = (await call.get(world.mentee, pair.id)).json() as Relationship;
+    expect(["completed", "ended_early"]).toContain(final.status);
+    const moves = (await history(world.mentee, pair.id)).filter((event) => event.toStatus !== null);
+    for (let index = 1; index < moves.length; index++) {
+      expect(moves[index].fromStatus).toBe(moves[index - 1].toStatus);
+    }
+    expect(moves.at(-1)?.toStatus).toBe(final.status);
+    const successes = responses.filter((response) => response.statusCode === 200).length;
+    expect(moves.length).toBe(2 + successes);
+  });
+
   it("ending early needs a reason, records who and why, and a proposed pair can be declined", async () => {
     const pair = await world.newPair();
     const missing = await call.post(world.mentor, pair.id, "end", {});
