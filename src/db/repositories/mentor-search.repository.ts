@@ -15,6 +15,8 @@ export interface MentorSearchFilters {
   hasCapacity: boolean;
   /** Left out of the results (the person searching). */
   excludeUserId: UserId;
+  /** Admins see every part of a profile; others not the parts shown to admins only. */
+  viewerIsAdmin: boolean;
   limit: number;
   offset: number;
 }
@@ -81,16 +83,20 @@ export function mentorSearchRepository(db: Database) {
       const lowerSkills = filters.skills.map((skill) => skill.trim().toLowerCase());
       const flag = (values: readonly unknown[], condition: SQL) =>
         values.length > 0 ? condition : sql`true`;
-      const byDepartment = flag(filters.departments, sql`p.department in (${list(filters.departments)})`);
-      const byLanguage = flag(filters.languages, sql`p.languages && ${textArray(filters.languages)}`);
-      const byLocation = flag(filters.locations, sql`p.location in (${list(filters.locations)})`);
+      const byDepartment = flag(filters.departments, sql`m.department in (${list(filters.departments)})`);
+      const byLanguage = flag(filters.languages, sql`m.languages && ${textArray(filters.languages)}`);
+      const byLocation = flag(filters.locations, sql`m.location in (${list(filters.locations)})`);
       const bySkill = flag(
         lowerSkills,
-        sql`exists (select 1 from jsonb_array_elements(p.skills_offered) o
+        sql`exists (select 1 from jsonb_array_elements(m.skills_offered) o
           where lower(trim(o->>'skill')) in (${list(lowerSkills)}))`,
       );
       const chosenFirst = (values: readonly string[], column: SQL) =>
         values.length > 0 ? sql`(${column} in (${list(values)})) desc,` : sql``;
+      // A part its owner showed to admins only is blank for everyone else: not shown, not counted,
+      // not filtered on ("work": department, location, languages; "skills": skills offered).
+      const hidden = (section: string) =>
+        filters.viewerIsAdmin ? sql`false` : sql`coalesce(p.visibility->>${section}::text, '') = 'admins'`;
 
       const result = await db.execute(sql`
         with live as (
@@ -100,19 +106,25 @@ export function mentorSearchRepository(db: Database) {
           group by mentor_id
         ),
         base as materialized (
-          select e.user_id, p.department, p.location, p.languages, p.skills_offered,
-            e.mentor_capacity as capacity,
-            e.mentor_capacity - coalesce(l.n, 0) as remaining,
-            ${q ? sql`ts_rank(p.search, ${query})` : sql`0::real`} as relevance,
-            ${byDepartment} as d, ${byLanguage} as g, ${byLocation} as c, ${bySkill} as s
-          from ${enrolments} e
-          join ${profiles} p on p.org_id = e.org_id and p.user_id = e.user_id
-          left join live l on l.mentor_id = e.user_id
-          where e.org_id = ${orgId} and e.programme_id = ${programmeId}
-            and e.status = 'active' and e.role in ('mentor', 'both')
-            and e.user_id <> ${filters.excludeUserId}
-            ${q ? sql`and p.search @@ ${query}` : sql``}
-            ${filters.hasCapacity ? sql`and e.mentor_capacity - coalesce(l.n, 0) > 0` : sql``}
+          select m.*, ${byDepartment} as d, ${byLanguage} as g, ${byLocation} as c, ${bySkill} as s
+          from (
+            select e.user_id,
+              case when ${hidden("work")} then '' else p.department end as department,
+              case when ${hidden("work")} then '' else p.location end as location,
+              case when ${hidden("work")} then '{}'::text[] else p.languages end as languages,
+              case when ${hidden("skills")} then '[]'::jsonb else p.skills_offered end as skills_offered,
+              e.mentor_capacity as capacity,
+              e.mentor_capacity - coalesce(l.n, 0) as remaining,
+              ${q ? sql`ts_rank(p.search, ${query})` : sql`0::real`} as relevance
+            from ${enrolments} e
+            join ${profiles} p on p.org_id = e.org_id and p.user_id = e.user_id
+            left join live l on l.mentor_id = e.user_id
+            where e.org_id = ${orgId} and e.programme_id = ${programmeId}
+              and e.status = 'active' and e.role in ('mentor', 'both')
+              and e.user_id <> ${filters.excludeUserId}
+              ${q ? sql`and p.search @@ ${query}` : sql``}
+              ${filters.hasCapacity ? sql`and e.mentor_capacity - coalesce(l.n, 0) > 0` : sql``}
+          ) m
         ),
         hits as (select * from base where d and g and c and s)
         select

@@ -1,4 +1,5 @@
 import type { RecommendationList } from "../../contracts/self-match.ts";
+import { isOrgAdmin } from "../../core/accounts/rules.ts";
 import type { Membership, UserId } from "../../core/accounts/types.ts";
 import { explainMenteeRow } from "../../core/matching/scoring/explain-pair.ts";
 import { RESPONSE_TIME_WINDOW_DAYS } from "../../core/programmes/response-time.ts";
@@ -44,6 +45,7 @@ export async function listRecommendations(
       return [
         {
           ...presentMentorCard(card, {
+            viewerIsAdmin: isOrgAdmin(membership.role),
             capacity: entry.participants.get(mentorId)?.mentorCapacity ?? 0,
             remainingCapacity: remainingOf(entry, live, mentorId),
             medianResponseMs: responseTimes.get(mentorId),

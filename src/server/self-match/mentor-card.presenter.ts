@@ -1,4 +1,5 @@
 import type { MentorCard } from "../../contracts/self-match.ts";
+import { maySee, type ProfileSection, resolveVisibility } from "../../core/programmes/profile-rules.ts";
 import { describeResponseTime } from "../../core/programmes/response-time.ts";
 import type { RequestId, RequestStatus } from "../../core/programmes/types.ts";
 
@@ -13,41 +14,40 @@ export interface CardSource {
   timeZone: string;
   languages: string[];
   skillsOffered: { skill: string; level: number }[];
-  /** Part -> "organisation" | "programme" | "admins" (absent: the default, visible). */
-  visibility: Record<string, string>;
+  /** Section ("about", "work", "skills", ...) -> who may see it (see core/programmes/profile-rules). */
+  visibility: Record<string, unknown>;
 }
 
 /**
- * Parts a mentor limited to admins are blank on a mentee's card. The profile keeps one visibility
- * entry per part; a card shows only parts seen by the programme or the organisation.
- */
-const adminsOnly = (source: CardSource, ...parts: string[]) =>
-  parts.some((part) => source.visibility?.[part] === "admins");
-
-/**
- * The card a mentee sees of a mentor (recommendations and search alike): profile parts they may
- * see, room left, typical response time, and their own open request to this mentor.
+ * The card a mentee sees of a mentor (recommendations and search alike): the profile sections
+ * they may see (a section the mentor showed to admins only is blank), room left, typical response
+ * time, and their own open request to this mentor.
  */
 export function presentMentorCard(
   source: CardSource,
   extras: {
+    /** Admins see every part; everyone else (people of the programme) not the parts for admins only. */
+    viewerIsAdmin: boolean;
     capacity: number;
     remainingCapacity: number;
     medianResponseMs: number | undefined;
     myRequest: { id: RequestId; status: RequestStatus } | undefined;
   },
 ): MentorCard {
-  const show = <T>(value: T, blank: T, ...parts: string[]) => (adminsOnly(source, ...parts) ? blank : value);
+  const visibility = resolveVisibility(source.visibility);
+  const viewer = { isOwner: false, isAdmin: extras.viewerIsAdmin, sharesProgramme: true };
+  const show = <T>(value: T, blank: T, section: ProfileSection) =>
+    maySee(visibility[section], viewer) ? value : blank;
   return {
     userId: source.userId,
     name: source.name,
-    headline: show(source.headline, "", "headline"),
-    jobTitle: show(source.jobTitle, "", "jobTitle", "job"),
-    department: show(source.department, "", "department", "job"),
-    location: show(source.location, "", "location"),
-    timeZone: show(source.timeZone, "", "timeZone", "location"),
-    languages: show(source.languages ?? [], [], "languages"),
-    skillsOffered: show(source.skillsOffered ?? [], [], "skills", "skillsOffered"),
+    headline: show(source.headline, "", "about"),
+    jobTitle: show(source.jobTitle, "", "about"),
+    department: show(source.department, "", "work"),
+    location: show(source.location, "", "work"),
+    timeZone: show(source.timeZone, "", "work"),
+    languages: show(source.languages ?? [], [], "work"),
+    skillsOffered: show(source.skillsOffered ?? [], [], "skills"),
     capacity: extras.capacity,
     remainingCapacity: Math.max(0, extras.remainingCapacity),
     responseTime:

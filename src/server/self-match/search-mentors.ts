@@ -52,6 +52,7 @@ export async function searchMentors(
       ...filters,
       hasCapacity: query.hasCapacity ?? false,
       excludeUserId: userId,
+      viewerIsAdmin: isOrgAdmin(membership.role),
       limit: query.limit,
       offset: query.offset,
     }),
@@ -67,6 +68,7 @@ export async function searchMentors(
   return {
     mentors: page.rows.map((row) => ({
       ...presentMentorCard(row, {
+        viewerIsAdmin: isOrgAdmin(membership.role),
         capacity: row.capacity,
         remainingCapacity: row.remainingCapacity,
         medianResponseMs: responseTimes.get(row.userId as UserId),
