@@ -1,0 +1,42 @@
+import { useEffect, useRef } from "react";
+import type { z } from "zod";
+import { ApiError } from "../../api/api-error.ts";
+
+/** Field messages keyed by path under the body ("name", "registrationForm.2.options"). */
+export type FieldErrors = Record<string, string>;
+
+/** A schema's problems with a body, keyed as the server keys them, so one map serves both. */
+export function schemaErrors(schema: z.ZodType, body: unknown): FieldErrors {
+  const result = schema.safeParse(body);
+  if (result.success) return {};
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.join(".") || "body";
+    if (!(key in errors)) errors[key] = issue.message;
+  }
+  return errors;
+}
+
+/** The server's field messages of a failed save (400 validation, 422 frozen settings). */
+export function serverErrors(error: unknown): FieldErrors {
+  return error instanceof ApiError ? error.fieldErrors() : {};
+}
+
+/** Moves focus to the first invalid control inside `container` whenever `errors` change and are not empty. */
+export function useFocusFirstInvalid(container: React.RefObject<HTMLElement | null>, errors: FieldErrors) {
+  const seen = useRef<FieldErrors>({});
+  useEffect(() => {
+    if (errors === seen.current) return;
+    seen.current = errors;
+    if (Object.keys(errors).length === 0) return;
+    container.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [container, errors]);
+}
+
+/** The messages under a path prefix ("registrationForm.2."), for one part of a larger editor. */
+export function errorsUnder(errors: FieldErrors, prefix: string): FieldErrors {
+  const found: FieldErrors = {};
+  for (const [key, message] of Object.entries(errors))
+    if (key.startsWith(prefix)) found[key.slice(prefix.length)] = message;
+  return found;
+}
