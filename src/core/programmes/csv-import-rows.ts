@@ -58,14 +58,21 @@ export function isPlausibleEmail(email: string): boolean {
   return email.length <= 254 && EMAIL.test(email);
 }
 
-/** Whether a time zone is a known IANA name (the runtime's own list). */
+const zoneCache = new Map<string, boolean>();
+
+/** Whether a time zone is a known IANA name (the runtime's own list; answers are remembered). */
 export function isKnownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let known = zoneCache.get(zone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: zone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (zoneCache.size < 1000) zoneCache.set(zone, known);
   }
+  return known;
 }
 
 const splitList = (cell: string) => cell.split(LIST).filter((item) => item !== "");

@@ -1,8 +1,18 @@
-import { and, desc, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, lt, sql } from "drizzle-orm";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
 import type { EnrolmentRole, ProgrammeId } from "../../core/programmes/types.ts";
 import type { Database } from "../connection.ts";
-import { csvImports, emailTokens, enrolments, memberships, orgSkills, profiles, users } from "../schema.ts";
+import {
+  csvImports,
+  emailTokens,
+  enrolments,
+  memberships,
+  notifications,
+  orgSkills,
+  profiles,
+  users,
+} from "../schema.ts";
+import type { NewNotification } from "./notifications.repository.ts";
 
 export interface ImportProblem {
   line: number;
@@ -45,6 +55,11 @@ export interface ImportedEnrolmentRow {
   role: EnrolmentRole;
   mentorCapacity: number;
   answers: Record<string, unknown>;
+}
+
+/** The rows of a raw statement's result (node-postgres and PGlite both answer { rows }). */
+function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
 }
 
 /** Arbitrary constant shared with the profiles feature: serialises reporting-line changes per organisation. */
@@ -217,6 +232,8 @@ export function csvImportsRepository(db: Database) {
     },
 
     // ---- Batched writes of people --------------------------------------------------------------
+    // Each takes whole columns as array parameters (unnest / = any): one statement of a few
+    // parameters per chunk, however many rows, which PostgreSQL parses and plans once.
 
     /** Accounts for these (lower-case) emails. */
     async usersByEmail(emails: readonly string[]): Promise<{ id: UserId; email: string; name: string }[]> {
@@ -224,7 +241,7 @@ export function csvImportsRepository(db: Database) {
       const rows = await db
         .select({ id: users.id, email: users.email, name: users.name })
         .from(users)
-        .where(inArray(users.email, [...emails]));
+        .where(sql`${users.email} = any(${sql.param([...emails])}::text[])`);
       return rows.map((row) => ({ ...row, id: row.id as UserId }));
     },
 
@@ -233,12 +250,19 @@ export function csvImportsRepository(db: Database) {
       rows: readonly { email: string; name: string; passwordHash: string }[],
     ): Promise<{ id: UserId; email: string }[]> {
       if (rows.length === 0) return [];
-      const created = await db
-        .insert(users)
-        .values([...rows])
-        .onConflictDoNothing({ target: users.email })
-        .returning({ id: users.id, email: users.email });
-      return created.map((row) => ({ ...row, id: row.id as UserId }));
+      const result = await db.execute(sql`
+        insert into ${users} (email, name, password_hash)
+        select email, name, password_hash from unnest(
+          ${sql.param(rows.map((row) => row.email))}::text[],
+          ${sql.param(rows.map((row) => row.name))}::text[],
+          ${sql.param(rows.map((row) => row.passwordHash))}::text[]
+        ) as input(email, name, password_hash)
+        on conflict (email) do nothing
+        returning id, email`);
+      return rowsOf<{ id: string; email: string }>(result).map((row) => ({
+        id: row.id as UserId,
+        email: row.email,
+      }));
     },
 
     async membershipStatuses(
@@ -249,17 +273,22 @@ export function csvImportsRepository(db: Database) {
       const rows = await db
         .select({ userId: memberships.userId, status: memberships.status })
         .from(memberships)
-        .where(and(eq(memberships.orgId, orgId), inArray(memberships.userId, [...userIds])));
+        .where(
+          and(
+            eq(memberships.orgId, orgId),
+            sql`${memberships.userId} = any(${sql.param([...userIds])}::uuid[])`,
+          ),
+        );
       return new Map(rows.map((row) => [row.userId as UserId, row.status]));
     },
 
     /** Makes these people members (role member); existing memberships are left as they are. */
     async addMembers(orgId: OrgId, userIds: readonly UserId[]): Promise<void> {
       if (userIds.length === 0) return;
-      await db
-        .insert(memberships)
-        .values(userIds.map((userId) => ({ orgId, userId, role: "member" as const })))
-        .onConflictDoNothing({ target: [memberships.orgId, memberships.userId] });
+      await db.execute(sql`
+        insert into ${memberships} (org_id, user_id, role)
+        select ${orgId}::uuid, user_id, 'member' from unnest(${sql.param([...userIds])}::uuid[]) as input(user_id)
+        on conflict (org_id, user_id) do nothing`);
     },
 
     /** Stored profiles of these people, locked until the transaction ends (their fields are merged). */
@@ -280,7 +309,9 @@ export function csvImportsRepository(db: Database) {
           careerGoals: profiles.careerGoals,
         })
         .from(profiles)
-        .where(and(eq(profiles.orgId, orgId), inArray(profiles.userId, [...userIds])))
+        .where(
+          and(eq(profiles.orgId, orgId), sql`${profiles.userId} = any(${sql.param([...userIds])}::uuid[])`),
+        )
         .for("update");
       return rows.map((row) => ({ ...row, userId: row.userId as UserId }));
     },
@@ -288,32 +319,36 @@ export function csvImportsRepository(db: Database) {
     /** Writes merged profiles in one upsert; search_text follows the offered skills and topics. */
     async upsertProfiles(orgId: OrgId, rows: readonly ImportedProfileRow[]): Promise<void> {
       if (rows.length === 0) return;
-      const values = rows.map((row) => ({
-        orgId,
-        ...row,
-        searchText: [...row.skillsOffered.map((item) => item.skill), ...row.topics].join(" "),
-      }));
-      const excluded = (column: string) => sql.raw(`excluded.${column}`);
-      await db
-        .insert(profiles)
-        .values(values)
-        .onConflictDoUpdate({
-          target: [profiles.orgId, profiles.userId],
-          set: {
-            department: excluded("department"),
-            jobTitle: excluded("job_title"),
-            location: excluded("location"),
-            timeZone: excluded("time_zone"),
-            languages: excluded("languages"),
-            yearsExperience: excluded("years_experience"),
-            skillsOffered: excluded("skills_offered"),
-            skillsWanted: excluded("skills_wanted"),
-            topics: excluded("topics"),
-            careerGoals: excluded("career_goals"),
-            searchText: excluded("search_text"),
-            updatedAt: sql`now()`,
-          },
-        });
+      const column = <T>(pick: (row: ImportedProfileRow) => T) => sql.param(rows.map(pick));
+      const json = (pick: (row: ImportedProfileRow) => unknown) => column((row) => JSON.stringify(pick(row)));
+      await db.execute(sql`
+        insert into ${profiles} (org_id, user_id, department, job_title, location, time_zone, languages,
+          years_experience, skills_offered, skills_wanted, topics, career_goals, search_text)
+        select ${orgId}::uuid, user_id, department, job_title, location, time_zone,
+          array(select jsonb_array_elements_text(languages::jsonb)), years_experience,
+          skills_offered::jsonb, skills_wanted::jsonb,
+          array(select jsonb_array_elements_text(topics::jsonb)), career_goals, search_text
+        from unnest(
+          ${column((row) => row.userId)}::uuid[],
+          ${column((row) => row.department)}::text[],
+          ${column((row) => row.jobTitle)}::text[],
+          ${column((row) => row.location)}::text[],
+          ${column((row) => row.timeZone)}::text[],
+          ${json((row) => row.languages)}::text[],
+          ${column((row) => row.yearsExperience)}::int[],
+          ${json((row) => row.skillsOffered)}::text[],
+          ${json((row) => row.skillsWanted)}::text[],
+          ${json((row) => row.topics)}::text[],
+          ${column((row) => row.careerGoals)}::text[],
+          ${column((row) => [...row.skillsOffered.map((item) => item.skill), ...row.topics].join(" "))}::text[]
+        ) as input(user_id, department, job_title, location, time_zone, languages, years_experience,
+          skills_offered, skills_wanted, topics, career_goals, search_text)
+        on conflict (org_id, user_id) do update set
+          department = excluded.department, job_title = excluded.job_title, location = excluded.location,
+          time_zone = excluded.time_zone, languages = excluded.languages,
+          years_experience = excluded.years_experience, skills_offered = excluded.skills_offered,
+          skills_wanted = excluded.skills_wanted, topics = excluded.topics,
+          career_goals = excluded.career_goals, search_text = excluded.search_text, updated_at = now()`);
     },
 
     /** Enrolments of these people in the programme, locked until the transaction ends. */
@@ -337,7 +372,7 @@ export function csvImportsRepository(db: Database) {
           and(
             eq(enrolments.orgId, orgId),
             eq(enrolments.programmeId, programmeId),
-            inArray(enrolments.userId, [...userIds]),
+            sql`${enrolments.userId} = any(${sql.param([...userIds])}::uuid[])`,
           ),
         )
         .for("update");
@@ -355,21 +390,25 @@ export function csvImportsRepository(db: Database) {
       source: "import" | "admin",
     ): Promise<Set<UserId>> {
       if (rows.length === 0) return new Set();
-      const written = await db
-        .insert(enrolments)
-        .values(rows.map((row) => ({ orgId, programmeId, ...row, status: "active" as const, source })))
-        .onConflictDoUpdate({
-          target: [enrolments.programmeId, enrolments.userId],
-          set: {
-            role: sql.raw("excluded.role"),
-            mentorCapacity: sql.raw("excluded.mentor_capacity"),
-            answers: sql.raw("excluded.answers"),
-            updatedAt: sql`now()`,
-          },
-        })
-        // xmax = 0 only for rows this statement inserted.
-        .returning({ userId: enrolments.userId, inserted: sql<boolean>`(xmax = 0)` });
-      return new Set(written.filter((row) => row.inserted).map((row) => row.userId as UserId));
+      const result = await db.execute(sql`
+        insert into ${enrolments} (org_id, programme_id, user_id, role, status, mentor_capacity, answers, source)
+        select ${orgId}::uuid, ${programmeId}::uuid, user_id, role, 'active', mentor_capacity, answers::jsonb, ${source}
+        from unnest(
+          ${sql.param(rows.map((row) => row.userId))}::uuid[],
+          ${sql.param(rows.map((row) => row.role))}::text[],
+          ${sql.param(rows.map((row) => row.mentorCapacity))}::int[],
+          ${sql.param(rows.map((row) => JSON.stringify(row.answers)))}::text[]
+        ) as input(user_id, role, mentor_capacity, answers)
+        on conflict (programme_id, user_id) do update set
+          role = excluded.role, mentor_capacity = excluded.mentor_capacity, answers = excluded.answers,
+          updated_at = now()
+        returning user_id, (xmax = 0) as inserted`);
+      // xmax = 0 only for rows this statement inserted.
+      return new Set(
+        rowsOf<{ user_id: string; inserted: boolean }>(result)
+          .filter((row) => row.inserted)
+          .map((row) => row.user_id as UserId),
+      );
     },
 
     /** Single-use "set your password" tokens (password-reset purpose), one statement. */
@@ -377,9 +416,29 @@ export function csvImportsRepository(db: Database) {
       rows: readonly { tokenHash: string; userId: UserId; expiresAt: Date }[],
     ): Promise<void> {
       if (rows.length === 0) return;
-      await db
-        .insert(emailTokens)
-        .values(rows.map((row) => ({ ...row, purpose: "password_reset" as const })));
+      await db.execute(sql`
+        insert into ${emailTokens} (token_hash, user_id, purpose, expires_at)
+        select token_hash, user_id, 'password_reset', expires_at from unnest(
+          ${sql.param(rows.map((row) => row.tokenHash))}::text[],
+          ${sql.param(rows.map((row) => row.userId))}::uuid[],
+          ${sql.param(rows.map((row) => row.expiresAt.toISOString()))}::timestamptz[]
+        ) as input(token_hash, user_id, expires_at)`);
+    },
+
+    /** In-app notifications for many people at once (the notifications feature reads them). */
+    async insertNotifications(items: readonly NewNotification[]): Promise<void> {
+      if (items.length === 0) return;
+      const column = <T>(pick: (item: NewNotification) => T) => sql.param(items.map(pick));
+      await db.execute(sql`
+        insert into ${notifications} (org_id, user_id, kind, title, body, link)
+        select * from unnest(
+          ${column((item) => item.orgId)}::uuid[],
+          ${column((item) => item.userId)}::uuid[],
+          ${column((item) => item.kind)}::text[],
+          ${column((item) => item.title)}::text[],
+          ${column((item) => item.body ?? "")}::text[],
+          ${column((item) => item.link ?? null)}::text[]
+        )`);
     },
 
     /** The organisation's skill list names (imports take its spelling). */
@@ -412,20 +471,21 @@ export function csvImportsRepository(db: Database) {
         .select({ id: users.id, email: users.email })
         .from(users)
         .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.orgId, orgId)))
-        .where(and(inArray(users.email, [...emails]), eq(memberships.status, "active")));
+        .where(
+          and(sql`${users.email} = any(${sql.param([...emails])}::text[])`, eq(memberships.status, "active")),
+        );
       return new Map(rows.map((row) => [row.email, row.id as UserId]));
     },
 
     /** Sets managers in one statement: [person, manager] pairs of the organisation. */
     async setManagers(orgId: OrgId, pairs: readonly [UserId, UserId][]): Promise<void> {
       if (pairs.length === 0) return;
-      const values = sql.join(
-        pairs.map(([userId, managerId]) => sql`(${userId}::uuid, ${managerId}::uuid)`),
-        sql`, `,
-      );
       await db.execute(sql`
         update ${profiles} set manager_id = pairs.manager_id, updated_at = now()
-        from (values ${values}) as pairs(user_id, manager_id)
+        from unnest(
+          ${sql.param(pairs.map(([userId]) => userId))}::uuid[],
+          ${sql.param(pairs.map(([, managerId]) => managerId))}::uuid[]
+        ) as pairs(user_id, manager_id)
         where ${profiles.orgId} = ${orgId} and ${profiles.userId} = pairs.user_id`);
     },
   };

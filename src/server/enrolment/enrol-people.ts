@@ -8,7 +8,7 @@ import type {
   ImportedEnrolmentRow,
   ImportedProfileRow,
 } from "../../db/repositories/csv-imports.repository.ts";
-import { type Notice, recordNotices } from "../notifications/notify.ts";
+import type { Notice } from "../notifications/notify.ts";
 import { hashToken, newToken } from "../security/tokens.ts";
 
 /** How long the "set your password" link of an account made for someone stays valid. */
@@ -231,7 +231,7 @@ export async function enrolPeople(
     } else result.mail.push({ kind: "added", to: person.email, name: nameOf(person) });
   }
   await repos.csvImports.createPasswordTokens(tokens);
-  await recordNotices(repos, result.notices);
+  await repos.csvImports.insertNotifications(result.notices);
   result.outcomes.sort((a, b) => a.line - b.line);
   return result;
 }

@@ -18,7 +18,9 @@ export async function sendEnrolmentMail(
     `/programmes/${context.programme.id}/register`,
     deps.config.publicUrl,
   ).toString();
-  for (const item of mail) {
+  for (const [index, item] of mail.entries()) {
+    // Let requests in now and then: a big import sends thousands (see nextTurn in run-import.ts).
+    if (index % 50 === 49) await new Promise<void>((resolve) => setImmediate(resolve));
     const email =
       item.kind === "set_password"
         ? noticeEmail({

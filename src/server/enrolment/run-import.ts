@@ -4,7 +4,7 @@ import { acceptReportingLines, type ImportRow } from "../../core/programmes/csv-
 import type { ProgrammeRecord } from "../../core/programmes/types.ts";
 import { inTransaction } from "../../db/index.ts";
 import type { ServerDeps } from "../deps.ts";
-import { enrolPeople } from "./enrol-people.ts";
+import { enrolPeople, type PendingMail } from "./enrol-people.ts";
 import { sendEnrolmentMail } from "./enrolment-mail.ts";
 
 /** Rows written per transaction: a few multi-row statements each, and one progress update. */
@@ -17,6 +17,9 @@ export interface ImportJob {
   programme: ProgrammeRecord;
   rows: readonly ImportRow[];
 }
+
+/** Lets the event loop serve whatever is waiting (I/O, timers) before going on. */
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const running = new WeakMap<ServerDeps, Set<Promise<void>>>();
 
@@ -93,7 +96,9 @@ async function setManagers(
  * Imports the rows in chunks, one transaction each: the chunk's people and the import's progress
  * commit together, so any server instance reading the import sees true counts, and a failure
  * leaves every earlier chunk in place (importing the file again completes it without duplicates).
- * Emails go out after each chunk commits. Managers are set last, when everyone named exists.
+ * Managers are set last, when everyone named exists. The import is complete once its rows are
+ * written; the emails to the people it added go out after that (sending one is a write of its
+ * own, and with SMTP a delivery), so the people show up in the programme without waiting for them.
  */
 export async function runImport(
   deps: ServerDeps,
@@ -101,10 +106,15 @@ export async function runImport(
   onError: (error: unknown) => void,
 ): Promise<void> {
   let line = job.rows[0]?.line ?? 0;
+  const mail: PendingMail[] = [];
   try {
     const skillNames = await deps.repos.csvImports.skillNames(job.orgId);
     const managerRequests: { userId: UserId; managerEmail: string; line: number }[] = [];
     for (let start = 0; start < job.rows.length; start += IMPORT_CHUNK_ROWS) {
+      // Embedded PostgreSQL (PGlite) runs in this thread and answers through promise callbacks
+      // alone: without a turn of the event loop between chunks, requests (the progress bar's
+      // polling) would wait for the whole import.
+      await nextTurn();
       const chunk = job.rows.slice(start, start + IMPORT_CHUNK_ROWS);
       line = chunk[0].line;
       const batch = await inTransaction(deps.db, async (repos) => {
@@ -135,7 +145,7 @@ export async function runImport(
         if (managerEmail && outcome.userId && outcome.outcome !== "refused")
           managerRequests.push({ userId: outcome.userId, managerEmail, line: outcome.line });
       }
-      await sendEnrolmentMail(deps, job, batch.mail);
+      mail.push(...batch.mail);
     }
     if (managerRequests.length > 0) await setManagers(deps, job, managerRequests);
     await deps.repos.csvImports.finish(job.importId, "completed", deps.now());
@@ -149,4 +159,6 @@ export async function runImport(
       })
       .catch(onError);
   }
+  // The people written (all, or those of the chunks before a failure) are told.
+  await sendEnrolmentMail(deps, job, mail).catch(onError);
 }
