@@ -4,6 +4,9 @@ import type { ServerDeps } from "../deps.ts";
 import { noticeEmail } from "../email/templates.ts";
 import { type PendingMail, SET_PASSWORD_LIFETIME_DAYS } from "./enrol-people.ts";
 
+/** Emails recorded concurrently (fewer than the default pool of 10 connections). */
+const MAIL_AT_ONCE = 6;
+
 /**
  * Sends the emails of people just enrolled by an admin (after the transaction committed): a
  * "set your password" link for accounts made for them, and a link to their registration for
@@ -18,9 +21,7 @@ export async function sendEnrolmentMail(
     `/programmes/${context.programme.id}/register`,
     deps.config.publicUrl,
   ).toString();
-  for (const [index, item] of mail.entries()) {
-    // Let requests in now and then: a big import sends thousands (see nextTurn in run-import.ts).
-    if (index % 50 === 49) await new Promise<void>((resolve) => setImmediate(resolve));
+  const send = async (item: PendingMail) => {
     const email =
       item.kind === "set_password"
         ? noticeEmail({
@@ -44,10 +45,17 @@ export async function sendEnrolmentMail(
           });
     // A set-password link signs its holder in: like reset links it is an account email (no
     // organisation), shown in the outbox only to owners and only for people in no other organisation.
-    await deps.mailer.send({
+    return deps.mailer.send({
       to: item.to,
       orgId: item.kind === "set_password" ? null : context.orgId,
       email,
     });
+  };
+  // Each email is recorded by its own insert: a few at once keep a server's connection pool busy
+  // (on the embedded database they queue), and a turn of the event loop between groups lets
+  // requests in while a big import's thousands go out (see nextTurn in run-import.ts).
+  for (let start = 0; start < mail.length; start += MAIL_AT_ONCE) {
+    await Promise.all(mail.slice(start, start + MAIL_AT_ONCE).map(send));
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
