@@ -4,7 +4,7 @@ import { minutesOf } from "../../../core/programmes/profile-rules.ts";
 import { Alert } from "../../components/alert.tsx";
 import { Button } from "../../components/button.tsx";
 import { Field } from "../../components/field.tsx";
-import type { ProfileErrors } from "./profile-draft.ts";
+import { listProblem, type ProfileErrors } from "./profile-draft.ts";
 import { WEEKDAYS } from "./profile-format.ts";
 
 const pad = (value: number) => String(value).padStart(2, "0");
@@ -54,7 +54,9 @@ export function AvailabilityEditor({
         Times are in <strong>{timeZone.replaceAll("_", " ")}</strong>, your profile's time zone (change it
         under Work). Others see them in their own time zone too.
       </p>
-      {errors.availability ? <Alert tone="error">{errors.availability}</Alert> : null}
+      {listProblem(errors, "availability") ? (
+        <Alert tone="error">{listProblem(errors, "availability")}</Alert>
+      ) : null}
       {WEEKDAYS.map((name, dayIndex) => {
         const day = dayIndex + 1;
         const ofDay = slots.map((slot, index) => ({ slot, index })).filter(({ slot }) => slot.day === day);

@@ -2,7 +2,7 @@ import { useEffect, useRef } from "react";
 import { PROFILE_LIMITS, type Link } from "../../../contracts/profiles.ts";
 import { Button } from "../../components/button.tsx";
 import { Field, phraseError } from "../../components/field.tsx";
-import type { ProfileErrors } from "./profile-draft.ts";
+import { listProblem, type ProfileErrors } from "./profile-draft.ts";
 
 /** Up to ten links, each a label and a web address. */
 export function LinksEditor({
@@ -77,7 +77,9 @@ export function LinksEditor({
       ) : (
         <p className="muted">You have the most links a profile can hold ({PROFILE_LIMITS.links}).</p>
       )}
-      {errors.links ? <p className="field__error">{phraseError("Links", errors.links)}</p> : null}
+      {listProblem(errors, "links") ? (
+        <p className="field__error">{phraseError("Links", listProblem(errors, "links") ?? "")}</p>
+      ) : null}
     </fieldset>
   );
 }

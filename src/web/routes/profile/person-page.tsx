@@ -208,7 +208,7 @@ function PersonView({ profile, isMe }: { profile: PersonProfile; isMe: boolean }
 
 function SkillList({ title, items }: { title: string; items: { skill: string; level: number }[] }) {
   return (
-    <section aria-label={title}>
+    <section aria-label={title} className="profile-view__group">
       <h3>{title}</h3>
       {items.length === 0 ? (
         <p className="muted">None listed.</p>

@@ -82,22 +82,45 @@ export const FIELD_LABELS: Record<string, string> = {
   form: "Profile",
 };
 
+const PART_LABELS: Record<string, string> = {
+  url: "address",
+  label: "label",
+  skill: "name",
+  level: "level",
+  day: "day",
+  start: "from",
+  end: "to",
+};
+
 /** "Skills I can offer, item 2, level: must be from 1 to 5" */
 export function describeProblem(key: string, message: string): string {
   const [field, index, part] = key.split(".");
   const where = [
     FIELD_LABELS[field] ?? field,
     index !== undefined && /^\d+$/.test(index) ? `item ${Number(index) + 1}` : index,
-    part,
+    part === undefined ? undefined : (PART_LABELS[part] ?? part),
   ]
     .filter(Boolean)
     .join(", ");
   return `${where}: ${message}`;
 }
 
+/**
+ * The problems worth listing: a list's own "has an item that is not valid" is left out when the
+ * item's problem is there too (it only repeats it).
+ */
+export function specificProblems(errors: ProfileErrors): [string, string][] {
+  const keys = Object.keys(errors);
+  return Object.entries(errors).filter(([key]) => !keys.some((other) => other.startsWith(`${key}.`)));
+}
+
 /** The first message for a field or anything inside it ("links" finds "links.0.url"). */
 export function errorWithin(errors: ProfileErrors, prefix: string): string | undefined {
-  if (errors[prefix]) return errors[prefix];
   const key = Object.keys(errors).find((item) => item.startsWith(`${prefix}.`));
-  return key ? errors[key] : undefined;
+  return key ? errors[key] : errors[prefix];
+}
+
+/** A list's own problem (too many, a duplicate, an overlap), unless it only repeats an item's. */
+export function listProblem(errors: ProfileErrors, field: string): string | undefined {
+  return Object.keys(errors).some((key) => key.startsWith(`${field}.`)) ? undefined : errors[field];
 }

@@ -27,6 +27,7 @@ import {
   inputFrom,
   type ProfileDraft,
   type ProfileErrors,
+  specificProblems,
 } from "./profile-draft.ts";
 import { COMMON_LANGUAGES, languageName, timeZoneOptions } from "./profile-format.ts";
 import { SkillListEditor } from "./skill-list-editor.tsx";
@@ -112,7 +113,7 @@ function ProfileForm({
 
   const serverErrors = errorsFromServer(save.error);
   const errors = Object.keys(clientErrors).length > 0 ? clientErrors : serverErrors;
-  const problems = Object.entries(errors);
+  const problems = specificProblems(errors);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: move focus to the summary after each failed attempt
   useEffect(() => {
@@ -240,7 +241,8 @@ function ProfileForm({
         <TagListEditor
           field="languages"
           legend="Languages"
-          noun="a language"
+          fieldLabel="Language"
+          buttonLabel="Add language"
           items={draft.languages}
           max={PROFILE_LIMITS.languages}
           errors={errors}
@@ -257,7 +259,8 @@ function ProfileForm({
         <SkillListEditor
           field="skillsOffered"
           legend="Skills I can offer"
-          noun="a skill I can offer"
+          fieldLabel="Skill I can offer"
+          buttonLabel="Add to skills I can offer"
           items={draft.skillsOffered}
           suggestions={skillNames}
           errors={errors}
@@ -266,7 +269,8 @@ function ProfileForm({
         <SkillListEditor
           field="skillsWanted"
           legend="Skills I want to grow"
-          noun="a skill I want to grow"
+          fieldLabel="Skill I want to grow"
+          buttonLabel="Add to skills I want to grow"
           items={draft.skillsWanted}
           suggestions={skillNames}
           errors={errors}
@@ -275,7 +279,8 @@ function ProfileForm({
         <TagListEditor
           field="topics"
           legend="Topics I like to talk about"
-          noun="a topic"
+          fieldLabel="Topic"
+          buttonLabel="Add topic"
           items={draft.topics}
           max={PROFILE_LIMITS.topics}
           maxLength={PROFILE_LIMITS.topic}

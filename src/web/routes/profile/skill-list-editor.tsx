@@ -2,7 +2,7 @@ import { type KeyboardEvent, useId, useState } from "react";
 import { PROFILE_LIMITS, type SkillLevel } from "../../../contracts/profiles.ts";
 import { Button } from "../../components/button.tsx";
 import { Field, phraseError, SelectField } from "../../components/field.tsx";
-import { type ProfileErrors, errorWithin } from "./profile-draft.ts";
+import { type ProfileErrors, errorWithin, listProblem } from "./profile-draft.ts";
 import { LEVEL_NAMES } from "./profile-format.ts";
 
 const LEVELS = [1, 2, 3, 4, 5];
@@ -11,8 +11,9 @@ interface SkillListEditorProps {
   /** "skillsOffered" or "skillsWanted": the field the errors are keyed by. */
   field: string;
   legend: string;
-  /** "a skill I can offer": completes "Add ..." and "Level of ...". */
-  noun: string;
+  /** The new skill's field ("Skill I can offer") and the button that adds it ("Add to skills I can offer"). */
+  fieldLabel: string;
+  buttonLabel: string;
   items: SkillLevel[];
   onChange: (items: SkillLevel[]) => void;
   suggestions: string[];
@@ -27,7 +28,8 @@ interface SkillListEditorProps {
 export function SkillListEditor({
   field,
   legend,
-  noun,
+  fieldLabel,
+  buttonLabel,
   items,
   onChange,
   suggestions,
@@ -60,7 +62,7 @@ export function SkillListEditor({
     }
   }
 
-  const listError = errors[field];
+  const listError = listProblem(errors, field);
   return (
     <fieldset className="fieldset profile-list" aria-describedby={listError ? `${id}-error` : undefined}>
       <legend>{legend}</legend>
@@ -114,7 +116,7 @@ export function SkillListEditor({
       <div className="profile-add">
         <Field
           id={`${id}-new`}
-          label={`Add ${noun}`}
+          label={fieldLabel}
           name={`${field}-new`}
           className="profile-add__name"
           list={`${id}-suggestions`}
@@ -145,7 +147,7 @@ export function SkillListEditor({
         <Button
           variant="secondary"
           className="profile-add__button"
-          aria-label={`Add ${noun}`}
+          aria-label={buttonLabel}
           onClick={add}
           aria-disabled={full || undefined}
         >

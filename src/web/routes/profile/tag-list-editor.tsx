@@ -6,8 +6,9 @@ import { type ProfileErrors, errorWithin } from "./profile-draft.ts";
 interface TagListEditorProps {
   field: string;
   legend: string;
-  /** "a topic": completes "Add ..." and "Remove ...". */
-  noun: string;
+  /** The new item's field ("Topic") and the button that adds it ("Add topic"). */
+  fieldLabel: string;
+  buttonLabel: string;
   items: string[];
   onChange: (items: string[]) => void;
   max: number;
@@ -24,7 +25,8 @@ interface TagListEditorProps {
 export function TagListEditor({
   field,
   legend,
-  noun,
+  fieldLabel,
+  buttonLabel,
   items,
   onChange,
   max,
@@ -84,7 +86,7 @@ export function TagListEditor({
         {choices ? (
           <SelectField
             id={`${id}-new`}
-            label={`Add ${noun}`}
+            label={fieldLabel}
             name={`${field}-new`}
             className="profile-add__name"
             value={value}
@@ -107,7 +109,7 @@ export function TagListEditor({
         ) : (
           <Field
             id={`${id}-new`}
-            label={`Add ${noun}`}
+            label={fieldLabel}
             name={`${field}-new`}
             className="profile-add__name"
             autoComplete="off"
@@ -122,7 +124,7 @@ export function TagListEditor({
             onKeyDown={onKeyDown}
           />
         )}
-        <Button variant="secondary" className="profile-add__button" aria-label={`Add ${noun}`} onClick={add}>
+        <Button variant="secondary" className="profile-add__button" aria-label={buttonLabel} onClick={add}>
           Add
         </Button>
       </div>

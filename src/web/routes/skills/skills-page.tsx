@@ -40,28 +40,30 @@ function Skills({ orgId }: { orgId: string }) {
         description="The skills people pick from on their profiles. They can still add their own; matching compares names without regard to case."
       />
       <Card title="Add a skill">
-        <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="skill-form">
+        <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="stack">
           {form.formError ? <Alert tone="error">{form.formError}</Alert> : null}
-          <Field
-            label="Name"
-            name="name"
-            autoComplete="off"
-            required
-            maxLength={80}
-            error={form.fieldError("name")}
-            onChange={() => add.isSuccess && add.reset()}
-          />
-          <Field
-            label="Category (optional)"
-            name="category"
-            autoComplete="off"
-            maxLength={60}
-            placeholder="e.g. Engineering"
-            error={form.fieldError("category")}
-          />
-          <Button type="submit" busy={add.isPending} busyLabel="Adding…" className="skill-form__submit">
-            Add skill
-          </Button>
+          <div className="skill-form">
+            <Field
+              label="Name"
+              name="name"
+              autoComplete="off"
+              required
+              maxLength={80}
+              error={form.fieldError("name")}
+              onChange={() => add.isSuccess && add.reset()}
+            />
+            <Field
+              label="Category (optional)"
+              name="category"
+              autoComplete="off"
+              maxLength={60}
+              placeholder="e.g. Engineering"
+              error={form.fieldError("category")}
+            />
+            <Button type="submit" busy={add.isPending} busyLabel="Adding…" className="skill-form__submit">
+              Add skill
+            </Button>
+          </div>
         </form>
         <LiveRegion>
           {add.isSuccess ? (
