@@ -422,6 +422,37 @@ export function relationshipsRepository(db: Database) {
         .where(and(eq(relationships.orgId, orgId), eq(relationships.id, relationshipId)));
     },
 
+    /**
+     * Claims active pairs whose fit check has opened and who were not reminded yet: writes a
+     * "fit_check_due" event for each (once per pair; FOR UPDATE SKIP LOCKED, so instances running
+     * the sweep at once share the work) and returns their ids. A reminder is not the pair's own
+     * activity, so it leaves last_activity_at alone.
+     */
+    async claimDueFitChecks(
+      today: string,
+      at: Date,
+      limit: number,
+    ): Promise<{ orgId: OrgId; relationshipId: RelationshipId }[]> {
+      const result = await db.execute(sql`
+        with due as (
+          select r.id, r.org_id from ${relationships} r
+          where r.status = 'active' and r.fit_check_due_on <= ${today}::date
+            and not exists (
+              select 1 from ${relationshipEvents} e
+              where e.relationship_id = r.id and e.kind = 'fit_check_due'
+            )
+          order by r.fit_check_due_on, r.id
+          limit ${limit}
+          for update of r skip locked
+        )
+        insert into ${relationshipEvents} (org_id, relationship_id, kind, created_at)
+        select due.org_id, due.id, 'fit_check_due', ${at.toISOString()}::timestamptz from due
+        returning org_id, relationship_id`);
+      return (result as unknown as { rows: { org_id: OrgId; relationship_id: RelationshipId }[] }).rows.map(
+        (row) => ({ orgId: row.org_id, relationshipId: row.relationship_id }),
+      );
+    },
+
     /** The history, oldest first. */
     async listEvents(orgId: OrgId, relationshipId: RelationshipId): Promise<RelationshipEventRecord[]> {
       const rows = await db

@@ -16,14 +16,15 @@ export type RelationshipNoticeEvent =
   | { kind: "resumed" }
   | { kind: "completed" }
   | { kind: "ended_early"; reason: string; recipientIsMentee: boolean }
-  | { kind: "fit_check_ended"; note: string | null; recipientIsMentee: boolean };
+  | { kind: "fit_check_ended"; note: string | null; recipientIsMentee: boolean }
+  | { kind: "fit_check_due" };
 
 export interface RelationshipNoticeContext {
   orgId: OrgId;
   relationshipId: RelationshipId;
   /** Who gets it: the other side of the pair. */
   recipientId: UserId;
-  /** Who did it. */
+  /** Who did it (for a reminder: the other person of the pair). */
   actorName: string;
   programmeName: string;
 }
@@ -148,6 +149,16 @@ function word(event: RelationshipNoticeEvent, context: RelationshipNoticeContext
             : "The place you gave this mentee is free again.",
         ],
         actionLabel: "Open your mentoring",
+      };
+    case "fit_check_due":
+      return {
+        title: `How is your mentoring with ${actor} going?`,
+        body: "The fit check is open: tell us whether the pairing works.",
+        email: [
+          `You have been meeting ${actor} in ${programme} for a few weeks. Is the pairing working for you?`,
+          "Answer the fit check in Trellis: it takes a moment. If it is not working, you can end the pairing there, with no hard feelings; a mentee can then be matched with someone else.",
+        ],
+        actionLabel: "Answer the fit check",
       };
     case "fit_check_ended":
       return {

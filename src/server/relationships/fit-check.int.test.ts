@@ -3,6 +3,7 @@ import type { MyMentoring, Relationship } from "../../contracts/relationships.ts
 import { addDays, isoDay } from "../../core/programmes/agreement.ts";
 import type { ProgrammeId } from "../../core/programmes/types.ts";
 import { createTestApp, emailsTo, movableClock, type TestApp } from "../testing/test-app.ts";
+import { remindDueFitChecks } from "./fit-check-reminders.job.ts";
 import { createPairWorld, type PairWorld, relationshipCaller } from "./relationship.test-helpers.ts";
 
 describe("the fit check", () => {
@@ -151,5 +152,33 @@ describe("the fit check", () => {
     expect(proposed.json().error.message).toBe("The fit check is for active relationships.");
     await call.post(world.mentor, paused.id, "pause", {});
     expect((await call.post(world.mentee, paused.id, "fit-check", { answer: "good" })).statusCode).toBe(409);
+  });
+
+  it("a sweep tells both sides once when the fit check opens (only those who have not answered)", async () => {
+    const pair = await startPair();
+    const other = await world.newPair();
+    for (const caller of [world.mentee, world.mentor])
+      await call.post(caller, other.id, "agreement/confirm", { version: 1 });
+    expect(await remindDueFitChecks(t.deps)).toBe(0);
+
+    clock.advanceDays(21);
+    await call.post(world.mentor, other.id, "fit-check", { answer: "good" });
+    const before = (await emailsTo(t, "mia@acme.test")).length;
+    expect(await remindDueFitChecks(t.deps)).toBe(2);
+    expect(await remindDueFitChecks(t.deps)).toBe(0);
+
+    const allToMentee = await emailsTo(t, "mia@acme.test");
+    const menteeEmails = allToMentee.slice(0, allToMentee.length - before);
+    expect(menteeEmails.map((email) => email.subject)).toEqual([
+      "How is your mentoring with Marco Mentor going?",
+      "How is your mentoring with Marco Mentor going?",
+    ]);
+    const mentorReminders = (await emailsTo(t, "marco@acme.test")).filter((email) =>
+      email.subject.startsWith("How is your mentoring"),
+    );
+    expect(mentorReminders).toHaveLength(1);
+    expect(menteeEmails[0].text).toContain(`/mentoring/relationships/`);
+    const events = (await call.get(world.owner, pair.id, "history")).json().events;
+    expect(events.filter((event: { kind: string }) => event.kind === "fit_check_due")).toHaveLength(1);
   });
 });

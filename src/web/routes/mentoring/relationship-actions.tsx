@@ -30,7 +30,11 @@ function words(action: RelationshipActionValue, other: string): ActionWords {
         busy: "Pausing…",
         done: "The mentoring is paused.",
         tone: "primary",
-        reason: { label: "Reason", required: false, hint: `Shown to ${other} and in the history.` },
+        reason: {
+          label: "Reason",
+          required: false,
+          hint: `Shown to ${other} and in the history, which programme managers can read.`,
+        },
       };
     case "resume":
       return {

@@ -90,6 +90,8 @@ export function describeEvent(event: RelationshipEvent): string {
       return `The end date changed${why}`;
     case "fit_check":
       return `Fit check${why}`;
+    case "fit_check_due":
+      return "The fit check opened: both were asked whether the pairing works";
     default:
       return `${who}: ${event.kind.replace(/_/g, " ")}${why}`;
   }
