@@ -17,6 +17,8 @@ export interface MentorSearchFilters {
   excludeUserId: UserId;
   /** Admins see every part of a profile; others not the parts shown to admins only. */
   viewerIsAdmin: boolean;
+  /** Count the facets (default true); a next page of the same search can leave them out. */
+  facets?: boolean;
   limit: number;
   offset: number;
 }
@@ -59,6 +61,35 @@ const list = (values: readonly string[]) =>
   );
 const textArray = (values: readonly string[]) => sql`array[${list(values)}]::text[]`;
 
+/**
+ * One entry per skill whatever its case or spacing ("TypeScript", "typescript "), named as most
+ * mentors write it; the chosen ones and then the most frequent, FACET_SIZE at most.
+ */
+function mergeCaseVariants(counts: readonly FacetCount[], chosen: readonly string[]): FacetCount[] {
+  const merged = new Map<string, { value: string; count: number; best: number }>();
+  for (const { value, count } of counts) {
+    const name = value.trim();
+    if (name === "") continue;
+    const key = name.toLowerCase();
+    const entry = merged.get(key);
+    if (!entry) merged.set(key, { value: name, count, best: count });
+    else {
+      entry.count += count;
+      if (count > entry.best) Object.assign(entry, { value: name, best: count });
+    }
+  }
+  const isChosen = new Set(chosen);
+  return [...merged.entries()]
+    .sort(
+      ([a, x], [b, y]) =>
+        Number(isChosen.has(b)) - Number(isChosen.has(a)) ||
+        y.count - x.count ||
+        x.value.localeCompare(y.value),
+    )
+    .slice(0, FACET_SIZE)
+    .map(([, entry]) => ({ value: entry.value, count: entry.count }));
+}
+
 /** Rows of a raw query (node-postgres and PGlite both answer { rows }). */
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
@@ -95,10 +126,11 @@ export function mentorSearchRepository(db: Database) {
         values.length > 0 ? sql`(${column} in (${list(values)})) desc,` : sql``;
       // A part its owner showed to admins only is blank for everyone else: not shown, not counted,
       // not filtered on ("work": department, location, languages; "skills": skills offered).
+      const facet = (query: SQL) => (filters.facets === false ? sql`'[]'::json` : query);
       const hidden = (section: string) =>
         filters.viewerIsAdmin ? sql`false` : sql`coalesce(p.visibility->>${section}::text, '') = 'admins'`;
 
-      const result = await db.execute(sql`
+      const statement = sql`
         with live as (
           select mentor_id, count(*)::int as n from ${relationships}
           where org_id = ${orgId} and programme_id = ${programmeId}
@@ -134,43 +166,52 @@ export function mentorSearchRepository(db: Database) {
               p.department, p.location, p.time_zone as "timeZone", p.languages,
               p.skills_offered as "skillsOffered", p.visibility, h.capacity,
               h.remaining as "remainingCapacity", h.relevance
-            from hits h
+            from (
+              select * from hits order by relevance desc, remaining desc, user_id
+              limit ${filters.limit} offset ${filters.offset}
+            ) h
             join ${users} u on u.id = h.user_id
             join ${profiles} p on p.org_id = ${orgId} and p.user_id = h.user_id
-            order by h.relevance desc, u.name, h.user_id
-            limit ${filters.limit} offset ${filters.offset}
+            order by h.relevance desc, h.remaining desc, h.user_id
           ) page) as rows,
-          (select coalesce(json_agg(f), '[]'::json) from (
+          ${facet(sql`(select coalesce(json_agg(f), '[]'::json) from (
             select department as value, count(*)::int as count from base
             where g and c and s and department <> ''
             group by department
             order by ${chosenFirst(filters.departments, sql`department`)} count(*) desc, department
             limit ${FACET_SIZE}
-          ) f) as department,
-          (select coalesce(json_agg(f), '[]'::json) from (
+          ) f)`)} as department,
+          ${facet(sql`(select coalesce(json_agg(f), '[]'::json) from (
             select v as value, count(*)::int as count from base cross join unnest(languages) v
             where d and c and s and v <> ''
             group by v
             order by ${chosenFirst(filters.languages, sql`v`)} count(*) desc, v
             limit ${FACET_SIZE}
-          ) f) as language,
-          (select coalesce(json_agg(f), '[]'::json) from (
+          ) f)`)} as language,
+          ${facet(sql`(select coalesce(json_agg(f), '[]'::json) from (
             select location as value, count(*)::int as count from base
             where d and g and s and location <> ''
             group by location
             order by ${chosenFirst(filters.locations, sql`location`)} count(*) desc, location
             limit ${FACET_SIZE}
-          ) f) as location,
-          (select coalesce(json_agg(f), '[]'::json) from (
-            select min(trim(o->>'skill')) as value, count(distinct user_id)::int as count
+          ) f)`)} as location,
+          ${facet(sql`(select coalesce(json_agg(f), '[]'::json) from (
+            -- Grouped by the name as written (cheaper than lower(trim()) on every element); case
+            -- variants are merged below. A profile lists a skill once: count(*) is exact.
+            select o->>'skill' as value, count(*)::int as count
             from base cross join jsonb_array_elements(skills_offered) o
-            where d and g and c and trim(o->>'skill') <> ''
-            group by lower(trim(o->>'skill'))
-            order by ${chosenFirst(lowerSkills, sql`lower(trim(o->>'skill'))`)} count(distinct user_id) desc,
-              lower(trim(o->>'skill'))
-            limit ${FACET_SIZE}
-          ) f) as skill
-      `);
+            where d and g and c
+            group by o->>'skill'
+            order by ${chosenFirst(lowerSkills, sql`lower(trim(o->>'skill'))`)} count(*) desc, o->>'skill'
+            limit ${FACET_SIZE * 8}
+          ) f)`)} as skill
+      `;
+      // The statement's estimated cost passes PostgreSQL's JIT threshold, and compiling it costs
+      // more (about 0.3 s) than running it: JIT is off for this one statement.
+      const result = await db.transaction(async (tx) => {
+        await tx.execute(sql`set local jit = off`);
+        return tx.execute(statement);
+      });
       const [row] = rowsOf<{
         total: number;
         rows: MentorSearchRow[] | string;
@@ -189,7 +230,7 @@ export function mentorSearchRepository(db: Database) {
           department: json(row.department),
           language: json(row.language),
           location: json(row.location),
-          skill: json(row.skill),
+          skill: mergeCaseVariants(json(row.skill), lowerSkills),
         },
       };
     },

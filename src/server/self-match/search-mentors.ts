@@ -23,8 +23,8 @@ function facet(counts: readonly FacetCount[], chosen: readonly string[], caseles
 
 /**
  * Full-text search over the programme's active mentors with facet counts, for the programme's
- * participants and the organisation's admins. Relevance is PostgreSQL's ts_rank; without words,
- * mentors are listed by name.
+ * participants and the organisation's admins. Relevance is PostgreSQL's ts_rank; ties (and every
+ * mentor when there are no words) go to mentors with more room left.
  */
 export async function searchMentors(
   deps: ServerDeps,
