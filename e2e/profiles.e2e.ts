@@ -67,9 +67,19 @@ describe("profiles and the skill list", () => {
     await rename.getByLabel("Name").fill("Public speaking");
     await rename.getByRole("button", { name: "Save" }).click();
     await owner.getByRole("button", { name: "Rename Public speaking" }).waitFor();
-    // Delete, after confirming.
-    await owner.getByRole("button", { name: "Delete Cobol" }).click();
-    await owner.getByRole("button", { name: "Yes, delete" }).click();
+    // Delete, after confirming, by keyboard: focus moves to the question's answer, Keep returns it.
+    const focused = () => owner.evaluate(() => document.activeElement?.textContent?.trim());
+    await owner.getByRole("button", { name: "Delete Cobol" }).focus();
+    await owner.keyboard.press("Enter");
+    await owner.getByRole("button", { name: "Yes, delete" }).waitFor();
+    expect(await focused()).toBe("Yes, delete");
+    await owner.keyboard.press("Tab");
+    await owner.keyboard.press("Enter"); // Keep
+    await owner.getByRole("button", { name: "Delete Cobol" }).waitFor();
+    expect(await focused()).toBe("Delete");
+    await owner.keyboard.press("Enter");
+    await owner.getByRole("button", { name: "Yes, delete" }).waitFor();
+    await owner.keyboard.press("Enter");
     await owner.getByRole("button", { name: "Delete Cobol" }).waitFor({ state: "detached" });
     await owner.getByRole("heading", { name: "On the list (2)" }).waitFor();
     await scan(owner, "skills");
@@ -128,6 +138,15 @@ describe("profiles and the skill list", () => {
     await lin.getByRole("button", { name: "Remove Negotiation" }).waitFor();
     await lin.getByLabel("Topic", { exact: true }).fill("career change");
     await lin.getByLabel("Topic", { exact: true }).press("Enter");
+    // Removing a chip by keyboard puts focus back in its list's field.
+    await lin.getByLabel("Topic", { exact: true }).fill("typo topic");
+    await lin.getByLabel("Topic", { exact: true }).press("Enter");
+    await lin.getByRole("button", { name: "Remove typo topic" }).focus();
+    await lin.keyboard.press("Enter");
+    await lin.getByRole("button", { name: "Remove typo topic" }).waitFor({ state: "detached" });
+    expect(await lin.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe(
+      "topics-new",
+    );
     await lin.getByLabel("Years of experience").fill("10");
     await lin.getByLabel("What I want to achieve").fill("Lead the platform team.");
 
