@@ -1,9 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import { invalidField } from "./app-error.ts";
 
-/** The path of the first string (value or key) holding a NUL character, or null. */
+/**
+ * The path of the first string (value or key) holding a NUL character, or null. Binary bodies
+ * (Buffers, typed arrays: uploaded images) are bytes, not text, and are not searched.
+ */
 export function findNulCharacter(value: unknown, path: string): string | null {
   if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (ArrayBuffer.isView(value)) return null;
   if (Array.isArray(value)) {
     for (const [index, item] of value.entries()) {
       const found = findNulCharacter(item, `${path}.${index}`);

@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { findNulCharacter } from "./text-guard.ts";
+
+describe("findNulCharacter", () => {
+  it("names the path of a NUL in a nested string or key", () => {
+    expect(findNulCharacter({ a: [{ b: "x\u0000y" }] }, "body")).toBe("body.a.0.b");
+    expect(findNulCharacter({ ["k\u0000"]: 1 }, "body")).toBe("body.k");
+    expect(findNulCharacter({ a: "fine" }, "body")).toBeNull();
+  });
+
+  it("does not search binary bodies (an uploaded image may hold zero bytes), however large", () => {
+    const image = Buffer.alloc(2_000_000);
+    const started = performance.now();
+    expect(findNulCharacter(image, "body")).toBeNull();
+    expect(findNulCharacter(new Uint8Array(8), "body")).toBeNull();
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
