@@ -7,12 +7,4 @@ describe("findNulCharacter", () => {
     expect(findNulCharacter({ ["k\u0000"]: 1 }, "body")).toBe("body.k");
     expect(findNulCharacter({ a: "fine" }, "body")).toBeNull();
   });
-
-  it("does not search binary bodies (an uploaded image may hold zero bytes), however large", () => {
-    const image = Buffer.alloc(2_000_000);
-    const started = performance.now();
-    expect(findNulCharacter(image, "body")).toBeNull();
-    expect(findNulCharacter(new Uint8Array(8), "body")).toBeNull();
-    expect(performance.now() - started).toBeLessThan(1000);
-  });
 });
