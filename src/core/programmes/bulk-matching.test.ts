@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { PairExplanation } from "../matching/index.ts";
 import { buildBulkRunInput, draftFromResult } from "./bulk-run-input.ts";
 import { publishProblems, refuseAssignment, refuseSwap } from "./draft-edits.ts";
-import { isStale, overallPercent, referenceWeekFor } from "./match-run.ts";
+import {
+  compactExplanation,
+  expandExplanation,
+  isStale,
+  overallPercent,
+  referenceWeekFor,
+  sameCriteria,
+} from "./match-run.ts";
 import type { StoredParticipant } from "./matcher-input.ts";
 import { bandOf, histogramFromBandCounts, meanScore, scoreHistogram } from "./score-distribution.ts";
 
@@ -105,7 +112,7 @@ describe("the matcher's input for a bulk run", () => {
         menteeId: "e2",
         mentorId: "n",
         score: 7000,
-        explanation: explanation.contributions,
+        explanation: [[10_000, 0, 1]],
         locked: false,
         manual: false,
       },
@@ -213,6 +220,33 @@ describe("editing a draft", () => {
         name,
       }),
     ).toEqual([]);
+  });
+});
+
+describe("stored explanations", () => {
+  const config = {
+    criteria: [
+      { kind: "skills", weight: 5 },
+      { kind: "language", hard: true },
+    ] as const,
+  };
+  const full = [
+    { criterion: "skills wanted offered", weight: 5, hard: false, value: 5000, points: 5000, passed: true },
+    { criterion: "shared language", weight: 0, hard: true, value: 10_000, points: 0, passed: true },
+  ];
+
+  it("keep values, points and pass per criterion, and take labels and weights from the config", () => {
+    expect(compactExplanation(full)).toEqual([
+      [5000, 5000, 1],
+      [10_000, 0, 1],
+    ]);
+    expect(expandExplanation(compactExplanation(full), config)).toEqual(full);
+  });
+
+  it("expand to nothing under criteria they were not recorded with", () => {
+    expect(expandExplanation([[5000, 5000, 1]], config)).toEqual([]);
+    expect(sameCriteria(config, { criteria: [...config.criteria] })).toBe(true);
+    expect(sameCriteria(config, { criteria: [{ kind: "skills", weight: 6 }] })).toBe(false);
   });
 });
 

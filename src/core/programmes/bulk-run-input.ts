@@ -3,7 +3,7 @@
  * the matcher's input, and from the matcher's result back to a draft.
  */
 import type { MatchResult, Participant, Programme } from "../matching/index.ts";
-import type { CarriedLock, DraftPair } from "./match-run.ts";
+import { type CarriedLock, compactExplanation, type DraftPair } from "./match-run.ts";
 import { type StoredParticipant, toMatcherParticipant } from "./matcher-input.ts";
 
 export interface BulkRunInput {
@@ -111,7 +111,7 @@ export function draftFromResult(
     menteeId: match.mentee,
     mentorId: match.mentor,
     score: match.score,
-    explanation: match.explanation?.contributions ?? [],
+    explanation: compactExplanation(match.explanation?.contributions ?? []),
     locked: false,
     manual: false,
   }));

@@ -4,7 +4,12 @@
  * mentees it leaves unmatched. Counts that edits change (pairs, locks, scores) are read from the
  * pairs themselves, so they are always right.
  */
-import type { CriterionContribution, MatchConfig, MatchObjective } from "../matching/index.ts";
+import {
+  type CriterionContribution,
+  criterionLabel,
+  type MatchConfig,
+  type MatchObjective,
+} from "../matching/index.ts";
 
 export type MatchRunStatus = "running" | "draft" | "published" | "failed" | "cancelled" | "discarded";
 
@@ -20,14 +25,54 @@ export const MATCH_RUN_PHASES = [
 ] as const;
 export type MatchRunPhase = (typeof MATCH_RUN_PHASES)[number];
 
+/**
+ * A pair's explanation as stored: per criterion of the run's config, in its order, the value
+ * (0..10,000), the points it adds and whether it passed (1) or failed (0). The criterion's label,
+ * weight and hard flag come from the config, so a draft of 5,000 pairs stores ~100 bytes a pair.
+ */
+export type CompactExplanation = readonly (readonly [value: number, points: number, passed: 0 | 1])[];
+
 /** A pair of a draft, as stored. */
 export interface DraftPair {
   menteeId: string;
   mentorId: string;
   score: number;
-  explanation: readonly CriterionContribution[];
+  explanation: CompactExplanation;
   locked: boolean;
   manual: boolean;
+}
+
+/**
+ * Example: compactExplanation([{ criterion: "shared language", weight: 5, hard: true, value: 10000, points: 5000, passed: true }])
+ *   → [[10000, 5000, 1]]
+ */
+export function compactExplanation(contributions: readonly CriterionContribution[]): CompactExplanation {
+  return contributions.map((c) => [c.value, c.points, c.passed ? 1 : 0] as const);
+}
+
+/**
+ * The full explanation of a stored one, with each criterion's label, weight and hard flag from the
+ * run's config (the same labels the matcher uses). An explanation recorded under other criteria
+ * (a lock carried across a change of criteria is stored without one) expands to none.
+ *
+ * Example: expandExplanation([[10000, 5000, 1]], { criteria: [{ kind: "language", weight: 5, hard: true }] })
+ *   → [{ criterion: "shared language", weight: 5, hard: true, value: 10000, points: 5000, passed: true }]
+ */
+export function expandExplanation(compact: CompactExplanation, config: MatchConfig): CriterionContribution[] {
+  if (compact.length !== config.criteria.length) return [];
+  return config.criteria.map((criterion, k) => ({
+    criterion: criterionLabel(criterion),
+    weight: criterion.weight ?? 0,
+    hard: criterion.hard ?? false,
+    value: compact[k][0],
+    points: compact[k][1],
+    passed: compact[k][2] === 1,
+  }));
+}
+
+/** Whether two configs score alike (same criteria in the same order with the same settings). */
+export function sameCriteria(a: MatchConfig, b: MatchConfig): boolean {
+  return JSON.stringify(a.criteria) === JSON.stringify(b.criteria);
 }
 
 /** A locked pair carried into a new run, with the score and explanation it had in the draft. */

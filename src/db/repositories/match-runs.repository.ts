@@ -57,7 +57,7 @@ export interface RunRef {
 }
 
 const LIVE_STATUSES = ["proposed", "active", "paused"] as const;
-const INSERT_BATCH = 1000;
+const INSERT_BATCH = 5000;
 
 const runColumns = {
   id: matchRuns.id,
@@ -216,19 +216,22 @@ export function matchRunsRepository(db: Database) {
         .where(and(eq(matchRuns.id, ref.runId), eq(matchRuns.orgId, ref.orgId)));
     },
 
+    /** Inserts pairs in one statement per 5,000 (rows as one JSON parameter: no parameter limit). */
     async insertPairs(runId: string, pairs: readonly DraftPair[]): Promise<void> {
       for (let at = 0; at < pairs.length; at += INSERT_BATCH) {
-        await db.insert(matchRunPairs).values(
-          pairs.slice(at, at + INSERT_BATCH).map((pair) => ({
-            runId,
-            menteeId: pair.menteeId,
-            mentorId: pair.mentorId,
-            score: pair.score,
-            explanation: pair.explanation,
-            locked: pair.locked,
-            manual: pair.manual,
-          })),
-        );
+        const rows = pairs.slice(at, at + INSERT_BATCH).map((pair) => ({
+          mentee_id: pair.menteeId,
+          mentor_id: pair.mentorId,
+          score: pair.score,
+          explanation: pair.explanation,
+          locked: pair.locked,
+          manual: pair.manual,
+        }));
+        await db.execute(sql`
+          insert into ${matchRunPairs} (run_id, mentee_id, mentor_id, score, explanation, locked, manual)
+          select ${runId}, x.mentee_id, x.mentor_id, x.score, x.explanation, x.locked, x.manual
+          from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+            as x(mentee_id uuid, mentor_id uuid, score integer, explanation jsonb, locked boolean, manual boolean)`);
       }
     },
 

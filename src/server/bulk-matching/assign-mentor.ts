@@ -3,6 +3,7 @@ import type { OrgId } from "../../core/accounts/types.ts";
 import { type EditRefusal, refuseAssignment } from "../../core/programmes/draft-edits.ts";
 import { mayMentor, type ProgrammeId } from "../../core/programmes/types.ts";
 import type { UserId } from "../../core/accounts/types.ts";
+import { compactExplanation } from "../../core/programmes/match-run.ts";
 import { inTransaction } from "../../db/index.ts";
 import type { ServerDeps } from "../deps.ts";
 import { AppError, notFound } from "../http/app-error.ts";
@@ -71,7 +72,7 @@ export async function assignMentor(
         menteeId,
         mentorId,
         score: explanation.score!,
-        explanation: explanation.contributions,
+        explanation: compactExplanation(explanation.contributions),
         locked: false,
         manual: true,
       },

@@ -1,10 +1,19 @@
+import { eq } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DraftEditResult, MatchRun, MentorOption } from "../../contracts/bulk-matching.ts";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
 import type { ProgrammeRecord } from "../../core/programmes/types.ts";
+import { programmes } from "../../db/schema.ts";
 import { type Caller, createTestApp, setUpOwner, type TestApp } from "../testing/test-app.ts";
-import { draftOf, pairing, pairsOf, programmeWithPeople, runsPath } from "./match-run.test-helpers.ts";
+import {
+  draftOf,
+  pairing,
+  pairsOf,
+  programmeWithPeople,
+  runsPath,
+  TEST_MATCH_CONFIG,
+} from "./match-run.test-helpers.ts";
 
 describe("editing a bulk-matching draft", () => {
   let t: TestApp;
@@ -186,6 +195,26 @@ describe("editing a bulk-matching draft", () => {
       "Ella Mentee": "Tara Mentor",
       "Pete Mentee": "Paul Mentor",
     });
+  });
+
+  it("keeps a lock's score but not its explanation when the criteria changed since", async () => {
+    ok(await send("PUT", `/pairs/${ids.ella}/lock`));
+    await t.database.db
+      .update(programmes)
+      .set({ matchConfig: { criteria: [...TEST_MATCH_CONFIG.criteria, { kind: "goals", weight: 1 }] } })
+      .where(eq(programmes.id, programme.id));
+    try {
+      const kept = await draftOf(t, owner, orgId, programme.id, { locks: "keep" });
+      const ella = (await pairsOf(t, owner, orgId, programme.id, kept.id)).pairs.find(
+        (pair) => pair.mentee.userId === ids.ella,
+      );
+      expect(ella).toMatchObject({ locked: true, score: 10_000, explanation: [] });
+    } finally {
+      await t.database.db
+        .update(programmes)
+        .set({ matchConfig: TEST_MATCH_CONFIG })
+        .where(eq(programmes.id, programme.id));
+    }
   });
 
   it("edits only drafts: a discarded draft answers 409", async () => {

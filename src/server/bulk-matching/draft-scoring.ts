@@ -78,5 +78,8 @@ export async function editResult(
     menteeIds.length > 0
       ? await repos.matchRuns.listPairs({ orgId: run.orgId, runId: run.id }, { menteeIds })
       : { pairs: [] };
-  return { run: await presentRunNow(repos, fresh), pairs: pairs.map(presentPair) };
+  return {
+    run: await presentRunNow(repos, fresh),
+    pairs: pairs.map((pair) => presentPair(pair, run.config.matchConfig)),
+  };
 }

@@ -18,9 +18,9 @@ export async function listDraftPairs(
     offset: number;
   },
 ): Promise<MatchPairList> {
-  await findRunOr404(deps.repos, orgId, programmeId, runId);
+  const run = await findRunOr404(deps.repos, orgId, programmeId, runId);
   const { pairs, total } = await deps.repos.matchRuns.listPairs({ orgId, runId }, query);
-  return { pairs: pairs.map(presentPair), total };
+  return { pairs: pairs.map((pair) => presentPair(pair, run.config.matchConfig)), total };
 }
 
 /** One page of the mentees a run leaves unmatched, with reasons, by name. */

@@ -1,5 +1,6 @@
 import type { MatchPair, MatchRun, MatchRunPhase, MatchRunSummary } from "../../contracts/bulk-matching.ts";
-import type { CriterionContribution } from "../../core/matching/index.ts";
+import type { MatchConfig } from "../../core/matching/index.ts";
+import { expandExplanation } from "../../core/programmes/match-run.ts";
 import { histogramFromBandCounts, meanScore } from "../../core/programmes/score-distribution.ts";
 import type {
   DraftAggregates,
@@ -59,20 +60,13 @@ export function presentRun(run: MatchRunRecord, aggregates: DraftAggregates | nu
   };
 }
 
-export function presentPair(pair: NamedDraftPair): MatchPair {
+export function presentPair(pair: NamedDraftPair, config: MatchConfig): MatchPair {
   return {
     mentee: { userId: pair.menteeId, name: pair.menteeName },
     mentor: { userId: pair.mentorId, name: pair.mentorName },
     score: pair.score,
     locked: pair.locked,
     manual: pair.manual,
-    explanation: (pair.explanation as readonly CriterionContribution[]).map((c) => ({
-      criterion: c.criterion,
-      weight: c.weight,
-      hard: c.hard,
-      value: c.value,
-      points: c.points,
-      passed: c.passed,
-    })),
+    explanation: expandExplanation(pair.explanation, config),
   };
 }

@@ -39,7 +39,10 @@ export function createRunRegistry(): RunRegistry {
   return {
     launch(runId, work) {
       const controller = new AbortController();
-      const done = work(controller)
+      // Start on the next turn of the event loop, so the request that launched it is answered
+      // first (an embedded database runs queries on this thread).
+      const done = new Promise<void>((resolve) => setImmediate(resolve))
+        .then(() => work(controller))
         .catch(() => {})
         .finally(() => active.delete(runId));
       active.set(runId, { controller, done });

@@ -1,7 +1,12 @@
 import type { StartMatchRunRequest } from "../../contracts/bulk-matching.ts";
 import type { Membership } from "../../core/accounts/types.ts";
 import { type MatchConfig, MatchInputError, validateMatchConfig } from "../../core/matching/index.ts";
-import { isStale, referenceWeekFor, type CarriedLock } from "../../core/programmes/match-run.ts";
+import {
+  type CarriedLock,
+  isStale,
+  referenceWeekFor,
+  sameCriteria,
+} from "../../core/programmes/match-run.ts";
 import { DEFAULT_MATCH_CONFIG } from "../../core/programmes/matcher-input.ts";
 import type { ProgrammeId, ProgrammeRecord } from "../../core/programmes/types.ts";
 import { inTransaction } from "../../db/index.ts";
@@ -65,12 +70,14 @@ export async function startMatchRun(
     if (keepLocks) {
       const [latest] = await repos.matchRuns.listByStatus(orgId, programmeId, "draft");
       if (latest) {
+        // A lock keeps its score; its explanation only while the criteria are the same.
+        const explained = sameCriteria(latest.config.matchConfig, matchConfig);
         const locked = await repos.matchRuns.allPairs({ orgId, runId: latest.id }, { lockedOnly: true });
         locks = locked.map(({ menteeId, mentorId, score, explanation }) => ({
           menteeId,
           mentorId,
           score,
-          explanation,
+          explanation: explained ? explanation : [],
         }));
       }
     }

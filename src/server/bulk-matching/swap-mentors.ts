@@ -2,6 +2,7 @@ import type { DraftEditResult, SwapMentorsRequest } from "../../contracts/bulk-m
 import type { OrgId } from "../../core/accounts/types.ts";
 import { refuseSwap } from "../../core/programmes/draft-edits.ts";
 import type { ProgrammeId } from "../../core/programmes/types.ts";
+import { compactExplanation } from "../../core/programmes/match-run.ts";
 import { inTransaction } from "../../db/index.ts";
 import type { ServerDeps } from "../deps.ts";
 import type { NamedDraftPair } from "../../db/repositories/match-runs.repository.ts";
@@ -59,7 +60,7 @@ export async function swapMentors(
       menteeId: side.mentee.id,
       mentorId,
       score: side.explanation.score!,
-      explanation: side.explanation.contributions,
+      explanation: compactExplanation(side.explanation.contributions),
       locked: false,
       manual: true,
     });
