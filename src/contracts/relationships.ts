@@ -94,9 +94,9 @@ export const UpdateAgreementRequestSchema = z.strictObject({
   formats: FormatsSchema,
   minutesPerMonth: z
     .number({ error: "must be a number" })
-    .int({ error: "must be a whole number of minutes" })
-    .min(15, { error: "must be at least 15 minutes a month" })
-    .max(2400, { error: "must be at most 2400 minutes (40 hours) a month" }),
+    .int({ error: "must be a whole number" })
+    .min(15, { error: "must be at least 15" })
+    .max(2400, { error: "must be at most 2400 (40 hours)" }),
   confidentiality: z.string({ error: "must be text" }).trim().max(2000),
   endsOn: DaySchema.nullable(),
   firstGoals: FirstGoalsSchema,

@@ -103,8 +103,9 @@ export function AgreementForm({
           ))}
         </SelectField>
         <Field
-          label="Time commitment (minutes a month)"
+          label="Minutes a month"
           name="minutesPerMonth"
+          hint="The time each of you gives."
           type="number"
           inputMode="numeric"
           min={15}

@@ -106,6 +106,9 @@ export function RelationshipActions({ orgId, relationship }: { orgId: string; re
   return (
     <Card title="Change the state">
       <LiveRegion>{done}</LiveRegion>
+      {relationship.status === "proposed" ? (
+        <p className="muted">If this match should not go ahead, you can end it now, with a reason.</p>
+      ) : null}
       {actions.length === 0 ? (
         <p className="muted">
           {relationship.status === "completed" || relationship.status === "ended_early"
