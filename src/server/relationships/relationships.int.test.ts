@@ -214,8 +214,16 @@ describe("a relationship's states", () => {
     }
     const completed = await activePair();
     await call.post(world.mentor, completed.id, "complete");
-    await expectConflict(await call.post(world.mentor, completed.id, "end", { reason: "Too late" }));
-    await expectConflict(await call.post(world.mentor, completed.id, "resume"));
+    for (const [sub, payload] of [
+      ["pause", {}],
+      ["resume", undefined],
+      ["complete", undefined],
+      ["end", { reason: "Too late" }],
+    ] as const) {
+      const response = await call.post(world.mentor, completed.id, sub, payload);
+      await expectConflict(response);
+      expect(response.json().error.message).toMatch(/has completed; it cannot be/);
+    }
     const after = (await call.get(world.mentee, completed.id)).json() as Relationship;
     expect(after.status).toBe("completed");
     expect((await history(world.mentee, completed.id)).at(-1)?.kind).toBe("completed");
