@@ -44,7 +44,8 @@ interface Props {
   questions: readonly FormQuestionInput[];
   errors: FieldErrors;
   disabled: boolean;
-  preview: CriteriaPreview | undefined;
+  /** The counts of the criteria as they are now; null while they are being fixed. */
+  preview: CriteriaPreview | undefined | null;
 }
 
 /** Each criterion with its weight (0-10) and hard-rule toggle, and the pairs each hard rule removes. */
@@ -67,7 +68,7 @@ export function CriteriaEditor({ criteria, onChange, questions, errors, disabled
               errors={errorsUnder(errors, `matchConfig.criteria.${index}.`)}
               rowError={errors[`matchConfig.criteria.${index}`]}
               disabled={disabled}
-              rule={preview?.rules.find((rule) => rule.criterionIndex === index)}
+              rule={preview === null ? null : preview?.rules.find((rule) => rule.criterionIndex === index)}
               onChange={(criterion) => update(index, criterion)}
               onRemove={() => onChange(criteria.filter((_, k) => k !== index))}
             />
@@ -122,7 +123,8 @@ function CriterionRow({
   errors: FieldErrors;
   rowError: string | undefined;
   disabled: boolean;
-  rule: CriteriaPreview["rules"][number] | undefined;
+  /** null: no count while the criteria are being fixed. */
+  rule: CriteriaPreview["rules"][number] | undefined | null;
   onChange: (criterion: CriterionView) => void;
   onRemove: () => void;
 }) {
@@ -132,7 +134,11 @@ function CriterionRow({
   const set = (changes: Partial<CriterionView>) => onChange({ ...criterion, ...changes });
   const weight = criterion.weight ?? 0;
   const comparable = questions.filter((q) => q.usedInMatching && q.kind !== "skills");
-  const problem = rowError ?? errors.weight ?? errors.hard;
+  // The matcher's own words name the setting; here the admin only needs to know what to do.
+  const doesNothing = !criterion.hard && !criterion.weight;
+  const problem = doesNothing
+    ? "Give it a weight above 0 or make it a hard rule: as it is, it does nothing."
+    : (rowError ?? errors.weight ?? errors.hard);
 
   return (
     <fieldset className="fieldset criterion-row__fields" disabled={disabled}>
@@ -152,6 +158,7 @@ function CriterionRow({
               value={weight}
               aria-valuetext={weight === 0 ? "0: does not score" : `${weight} of 10`}
               aria-describedby={problem ? id("problem") : undefined}
+              aria-invalid={problem ? true : undefined}
               onChange={(event) => set({ weight: Number(event.target.value) })}
             />
             <output htmlFor={id("weight")} className="weight-slider__value" aria-hidden="true">
@@ -166,8 +173,8 @@ function CriterionRow({
           checked={criterion.hard ?? false}
           onChange={(event) => set({ hard: event.target.checked || undefined })}
         />
-        <Button variant="ghost" size="small" aria-label={`Remove criterion ${title}`} onClick={onRemove}>
-          Remove
+        <Button variant="ghost" size="small" onClick={onRemove}>
+          Remove<span className="visually-hidden"> criterion: {title}</span>
         </Button>
       </div>
 
@@ -191,7 +198,7 @@ function CriterionRow({
           <optgroup label="Profile">
             {Object.entries(FIELD_LABELS).map(([value, label]) => (
               <option key={value} value={`field:${value}`}>
-                {label}
+                {label[0].toUpperCase() + label.slice(1)}
               </option>
             ))}
           </optgroup>
@@ -252,7 +259,7 @@ function CriterionRow({
           {problem}
         </p>
       ) : null}
-      {criterion.hard ? (
+      {criterion.hard && rule !== null ? (
         <p className="criterion-row__count" data-testid={`rule-count-${index}`}>
           {rule
             ? `Removes ${numberFormat.format(rule.removes)} ${rule.removes === 1 ? "pair" : "pairs"}` +

@@ -269,7 +269,6 @@ function QuestionEditor({
                 <Button
                   variant="ghost"
                   size="small"
-                  aria-label={`Remove choice ${k + 1} (${option || "empty"}) of ${name}`}
                   onClick={() =>
                     set(
                       "options",
@@ -278,6 +277,10 @@ function QuestionEditor({
                   }
                 >
                   Remove
+                  <span className="visually-hidden">
+                    {" "}
+                    choice {k + 1} ({option || "empty"}) of {name}
+                  </span>
                 </Button>
               </li>
             ))}
@@ -287,13 +290,8 @@ function QuestionEditor({
               Choices: {optionsError}
             </p>
           ) : null}
-          <Button
-            variant="secondary"
-            size="small"
-            aria-label={`Add a choice to ${name}`}
-            onClick={() => set("options", [...options, ""])}
-          >
-            Add choice
+          <Button variant="secondary" size="small" onClick={() => set("options", [...options, ""])}>
+            Add choice<span className="visually-hidden"> to {name}</span>
           </Button>
         </fieldset>
       ) : null}
@@ -348,23 +346,21 @@ function QuestionEditor({
           size="small"
           disabled={index === 0}
           data-focus={`${item.key}-up`}
-          aria-label={`Move ${name} up`}
           onClick={() => onMove(-1, "up")}
         >
-          Move up
+          Move up<span className="visually-hidden">: {name}</span>
         </Button>
         <Button
           variant="ghost"
           size="small"
           disabled={index === count - 1}
           data-focus={`${item.key}-down`}
-          aria-label={`Move ${name} down`}
           onClick={() => onMove(1, "down")}
         >
-          Move down
+          Move down<span className="visually-hidden">: {name}</span>
         </Button>
-        <Button variant="danger" size="small" aria-label={`Remove ${name}`} onClick={onRemove}>
-          Remove question
+        <Button variant="danger" size="small" onClick={onRemove}>
+          Remove question<span className="visually-hidden">: {name}</span>
         </Button>
       </div>
     </fieldset>

@@ -183,7 +183,7 @@ function DetailsForm({
     },
   });
   const errors = Object.keys(clientErrors).length > 0 ? clientErrors : serverErrors(create.error);
-  useFocusFirstInvalid(formRef, errors);
+  useFocusFirstInvalid(formRef, Object.keys(clientErrors).length > 0 ? clientErrors : create.error);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

@@ -56,6 +56,7 @@ export function ProgrammeActions({ orgId, programme }: { orgId: string; programm
     mutationFn: () => api.call("duplicateProgramme", { params }),
     onSuccess: (copy) => {
       saved(copy);
+      setConfirming(null);
       navigate(to(paths.programmeSettings, { programmeId: copy.id }), {
         state: {
           flash: `“${copy.name}” is a new draft with the same settings, form and criteria (no people).`,

@@ -88,7 +88,7 @@ export default function ProgrammeLayout() {
             {STATUS_LABELS[current.status]}
           </span>
         </p>
-        {isAdmin ? <ProgrammeActions orgId={orgId} programme={current} /> : null}
+        {isAdmin ? <ProgrammeActions key={current.id} orgId={orgId} programme={current} /> : null}
         <nav aria-label="Programme sections" className="programme-tabs">
           <ul>
             {programmeTabs(current, isAdmin).map((tab) => (

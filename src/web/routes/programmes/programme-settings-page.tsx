@@ -61,28 +61,61 @@ function useSectionSave(orgId: string, programme: Programme, onSaved: (programme
   });
 }
 
+const FIELD_NAMES: Record<string, string> = {
+  name: "Name",
+  description: "Description",
+  type: "Kind of programme",
+  evergreen: "Evergreen",
+  startsOn: "Start date",
+  endsOn: "End date",
+  rolesOffered: "Roles",
+  defaultMentorCapacity: "Mentees per mentor",
+  matchingMode: "Matching",
+  registrationForm: "Registration form",
+  matchConfig: "Matching criteria",
+  requestExpiryDays: "Days a request waits",
+  requestReminderDays: "Reminder",
+  pendingRequestCap: "Requests a mentee may have waiting",
+  requiresApproval: "Approval",
+};
+
+/** "registrationForm.1.options" → "Question 2, options"; "matchConfig.criteria.0" → "Criterion 1". */
+function describeField(path: string): string {
+  const question = /^registrationForm\.(\d+)\.?(.*)$/.exec(path);
+  if (question) return `Question ${Number(question[1]) + 1}${question[2] ? `, ${question[2]}` : ""}`;
+  const criterion = /^matchConfig\.criteria\.(\d+)\.?(.*)$/.exec(path);
+  if (criterion) return `Criterion ${Number(criterion[1]) + 1}${criterion[2] ? `, ${criterion[2]}` : ""}`;
+  return FIELD_NAMES[path.split(".")[0]] ?? path;
+}
+
+/** The save button, "Saved." announced, and what stopped a save, each problem named in words. */
 function SaveBar({
   label,
   busy,
   saved,
   error,
-  fieldErrorCount,
+  fieldErrors,
   disabled,
 }: {
   label: string;
   busy: boolean;
   saved: boolean;
   error: unknown;
-  fieldErrorCount: number;
+  fieldErrors: FieldErrors;
   disabled?: boolean;
 }) {
+  const problems = Object.entries(fieldErrors);
   return (
     <>
-      {fieldErrorCount > 0 ? (
-        <Alert tone="error">
-          {fieldErrorCount === 1
-            ? "Please correct the highlighted field."
-            : "Please correct the highlighted fields."}
+      {problems.length > 0 ? (
+        <Alert tone="error" title="Not saved: please correct these">
+          <ul className="save-problems">
+            {problems.map(([path, message]) => (
+              <li key={path}>
+                {describeField(path)}: {message}
+              </li>
+            ))}
+          </ul>
         </Alert>
       ) : error ? (
         <Alert tone="error">{describeError(error)}</Alert>
@@ -117,7 +150,7 @@ function GeneralSection({
     setSaved(true);
   });
   const errors = Object.keys(clientErrors).length > 0 ? clientErrors : serverErrors(save.error);
-  useFocusFirstInvalid(formRef, errors);
+  useFocusFirstInvalid(formRef, Object.keys(clientErrors).length > 0 ? clientErrors : save.error);
   const readOnly = frozen.has("name");
 
   const onSubmit = (event: FormEvent) => {
@@ -159,7 +192,7 @@ function GeneralSection({
           busy={save.isPending}
           saved={isSaved}
           error={save.error}
-          fieldErrorCount={Object.keys(errors).length}
+          fieldErrors={errors}
           disabled={readOnly}
         />
       </Card>
@@ -188,7 +221,7 @@ function FormSection({
     setSaved(true);
   });
   const errors = Object.keys(clientErrors).length > 0 ? clientErrors : serverErrors(save.error);
-  useFocusFirstInvalid(formRef, errors);
+  useFocusFirstInvalid(formRef, Object.keys(clientErrors).length > 0 ? clientErrors : save.error);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -225,7 +258,7 @@ function FormSection({
             busy={save.isPending}
             saved={isSaved}
             error={save.error}
-            fieldErrorCount={Object.keys(errors).length}
+            fieldErrors={errors}
           />
         )}
       </Card>
@@ -254,11 +287,14 @@ function CriteriaSection({
 }) {
   const [criteria, setCriteria] = useState(() => criterionDrafts(programme));
   const [serverShown, setServerShown] = useState(true);
+  const [attempted, setAttempted] = useState(false);
+  const [failedAttempt, setFailedAttempt] = useState(0);
   const [isSaved, setSaved] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const save = useSectionSave(orgId, programme, (updated) => {
     setCriteria(criterionDrafts(updated));
     setSaved(true);
+    setAttempted(false);
   });
   const list = useMemo(() => criteria.map((item) => item.criterion), [criteria]);
   // Checked as the admin edits, with the server's own rules, so mistakes show at once.
@@ -269,13 +305,18 @@ function CriteriaSection({
   const invalid = Object.keys(liveErrors).length > 0;
   const errors = invalid ? liveErrors : serverShown ? serverErrors(save.error) : {};
   const preview = useCriteriaPreview(orgId, programme.id, list, !invalid);
-  useFocusFirstInvalid(formRef, save.error ? errors : {});
+  useFocusFirstInvalid(formRef, save.error);
+  useFocusFirstInvalid(formRef, failedAttempt || null);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
     setServerShown(true);
-    if (invalid) return;
+    setAttempted(true);
+    if (invalid) {
+      setFailedAttempt((n) => n + 1);
+      return;
+    }
     const { criteria: _old, ...rest } = programme.matchConfig;
     save.mutate({ matchConfig: { ...rest, criteria: list } });
   };
@@ -302,7 +343,7 @@ function CriteriaSection({
             questions={programme.registrationForm}
             errors={errors}
             disabled={Boolean(frozenReason)}
-            preview={invalid ? undefined : preview.data}
+            preview={invalid ? null : preview.data}
           />
           <CriteriaPreviewPanel
             preview={preview.data}
@@ -317,7 +358,7 @@ function CriteriaSection({
             busy={save.isPending}
             saved={isSaved}
             error={save.error}
-            fieldErrorCount={Object.keys(errors).length}
+            fieldErrors={attempted ? errors : {}}
           />
         )}
       </Card>

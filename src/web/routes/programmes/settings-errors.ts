@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
 import type { z } from "zod";
 import { ApiError } from "../../api/api-error.ts";
 
@@ -22,15 +22,16 @@ export function serverErrors(error: unknown): FieldErrors {
   return error instanceof ApiError ? error.fieldErrors() : {};
 }
 
-/** Moves focus to the first invalid control inside `container` whenever `errors` change and are not empty. */
-export function useFocusFirstInvalid(container: React.RefObject<HTMLElement | null>, errors: FieldErrors) {
-  const seen = useRef<FieldErrors>({});
+/**
+ * Moves focus to the first invalid control inside `container` after a failed save: `trigger` is
+ * what changes once per failure (the client's errors of that attempt, or the server's error), so
+ * focus never jumps while the person is typing.
+ */
+export function useFocusFirstInvalid(container: React.RefObject<HTMLElement | null>, trigger: unknown) {
   useEffect(() => {
-    if (errors === seen.current) return;
-    seen.current = errors;
-    if (Object.keys(errors).length === 0) return;
+    if (!trigger) return;
     container.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [container, errors]);
+  }, [container, trigger]);
 }
 
 /** The messages under a path prefix ("registrationForm.2."), for one part of a larger editor. */
