@@ -319,7 +319,7 @@ function PreviewCard({ result, mapping }: { result: ImportPreview; mapping: Mapp
         <ProblemList
           problems={result.problems}
           count={result.problemCount}
-          title={`${result.problemCount} problems in the file`}
+          title={`${result.problemCount} ${result.problemCount === 1 ? "problem" : "problems"} in the file`}
         />
       ) : result.mappingProblems.length === 0 ? (
         <Alert tone="success">No problems found in the file.</Alert>

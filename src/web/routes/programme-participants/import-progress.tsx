@@ -79,7 +79,7 @@ export function ImportProgress({
         {current.status === "running"
           ? `${percent}% done. You can leave this page: the import goes on.`
           : current.status === "completed"
-            ? `Done: ${current.createdCount} added, ${current.updatedCount} updated, ${current.errorCount} problems.`
+            ? `Done: ${current.createdCount} added, ${current.updatedCount} updated, ${current.errorCount} ${current.errorCount === 1 ? "problem" : "problems"}.`
             : "The import stopped before the end."}
       </p>
       {finished ? (

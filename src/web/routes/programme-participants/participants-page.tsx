@@ -30,11 +30,19 @@ export default function ParticipantsPage() {
   return <Participants orgId={me.currentOrgId} programmeId={programmeId} />;
 }
 
+const ROLE_COUNTS = {
+  mentee: ["mentee", "mentees"],
+  mentor: ["mentor", "mentors"],
+  both: ["mentor and mentee", "mentors and mentees"],
+} as const;
+
 function Counts({ counts }: { counts: ParticipantCounts }) {
   const parts = [
     ...Object.entries(counts.byRole)
       .filter(([, count]) => count > 0)
-      .map(([role, count]) => `${count} ${ROLE_LABELS[role as keyof typeof ROLE_LABELS].toLowerCase()}`),
+      .map(
+        ([role, count]) => `${count} ${ROLE_COUNTS[role as keyof typeof ROLE_COUNTS][count === 1 ? 0 : 1]}`,
+      ),
     ...Object.entries(counts.byStatus)
       .filter(([, count]) => count > 0)
       .map(
@@ -63,6 +71,10 @@ function Participants({ orgId, programmeId }: { orgId: string; programmeId: stri
   const typing = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => setDraft(q), [q]);
   useEffect(() => () => clearTimeout(typing.current), []);
+  // The search box updates the URL a moment after typing stops: by then the latest `update`
+  // (bound to the URL as it is then) must run, not the one from the keystroke.
+  const latestUpdate = useRef(update);
+  latestUpdate.current = update;
 
   function update(changes: Record<string, string>) {
     const next = new URLSearchParams(search);
@@ -109,7 +121,7 @@ function Participants({ orgId, programmeId }: { orgId: string; programmeId: stri
             const value = event.target.value;
             setDraft(value);
             clearTimeout(typing.current);
-            typing.current = setTimeout(() => update({ q: value, page: "" }), 300);
+            typing.current = setTimeout(() => latestUpdate.current({ q: value, page: "" }), 300);
           }}
           onKeyDown={(event) => {
             if (event.key === "Enter") {
