@@ -1,0 +1,45 @@
+import { useQuery } from "@tanstack/react-query";
+import type { RequestListQuery } from "../../../contracts/self-match.ts";
+import { api } from "../../api/queries.ts";
+import { profileKeys } from "../profile/profile-api.ts";
+import { browserTimeZone } from "../profile/profile-format.ts";
+
+/** Query keys of the self-match pages (all under ["org", orgId], dropped when the organisation changes). */
+export const selfMatchKeys = {
+  requests: (orgId: string) => ["org", orgId, "requests"] as const,
+  requestList: (orgId: string, filters: object) => ["org", orgId, "requests", "list", filters] as const,
+  request: (orgId: string, requestId: string) => ["org", orgId, "requests", requestId] as const,
+  programme: (orgId: string, programmeId: string) => ["org", orgId, "self-match", programmeId] as const,
+  recommendations: (orgId: string, programmeId: string) =>
+    ["org", orgId, "self-match", programmeId, "recommendations"] as const,
+  whyNot: (orgId: string, programmeId: string, mentorId: string) =>
+    ["org", orgId, "self-match", programmeId, "why-not", mentorId] as const,
+  search: (orgId: string, programmeId: string, filters: object) =>
+    ["org", orgId, "self-match", programmeId, "search", filters] as const,
+};
+
+export function useRequestList(orgId: string, filters: RequestListQuery) {
+  return useQuery({
+    queryKey: selfMatchKeys.requestList(orgId, filters),
+    queryFn: () => api.call("listMyRequests", { params: { orgId }, query: filters }),
+  });
+}
+
+export function useRequest(orgId: string, requestId: string) {
+  return useQuery({
+    queryKey: selfMatchKeys.request(orgId, requestId),
+    queryFn: () => api.call("getRequest", { params: { orgId, requestId } }),
+  });
+}
+
+/**
+ * The zone times are shown in: the one in my profile, else the browser's. Pages say which.
+ */
+export function useViewerTimeZone(orgId: string): string {
+  const profile = useQuery({
+    queryKey: profileKeys.mine(orgId),
+    queryFn: () => api.call("getMyProfile", { params: { orgId } }),
+    staleTime: 5 * 60_000,
+  });
+  return profile.data?.timeZone || browserTimeZone();
+}
