@@ -200,5 +200,8 @@ export const PublishResultSchema = z.object({
   relationshipsCreated: z.number().int(),
   peopleNotified: z.number().int(),
   programmeStatus: z.string(),
+  emails: z
+    .enum(["sent", "sending"])
+    .describe("sending: a large publish's emails go out after the answer, in the background"),
 });
 export type PublishResult = z.infer<typeof PublishResultSchema>;

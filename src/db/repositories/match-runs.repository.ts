@@ -406,7 +406,7 @@ export function matchRunsRepository(db: Database) {
       return row?.status ?? null;
     },
 
-    /** Names of people by id (members of the organisation only). */
+    /** Names of people by id (members of the organisation only); any number of ids, one parameter. */
     async names(orgId: OrgId, userIds: readonly string[]): Promise<Map<string, string>> {
       if (userIds.length === 0) return new Map();
       const rows = await db
@@ -414,7 +414,7 @@ export function matchRunsRepository(db: Database) {
         .from(users)
         .where(
           and(
-            inArray(users.id, [...userIds]),
+            sql`${users.id} in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(userIds)}::jsonb))`,
             sql`exists (select 1 from ${memberships} where ${memberships.userId} = ${users.id} and ${memberships.orgId} = ${orgId})`,
           ),
         );

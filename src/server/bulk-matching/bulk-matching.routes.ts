@@ -90,6 +90,6 @@ export function registerBulkMatchingRoutes(app: FastifyInstance, deps: ServerDep
   );
 
   defineRoute(app, deps, routes.publishMatchRun, async ({ membership, params }) =>
-    publishMatchRun(deps, membership, programmeOf(params), params.runId),
+    publishMatchRun(deps, registry, membership, programmeOf(params), params.runId),
   );
 }

@@ -5,7 +5,16 @@ import type { OrgId } from "../../core/accounts/types.ts";
 import type { ProgrammeRecord } from "../../core/programmes/types.ts";
 import { notifications, programmes, relationships } from "../../db/schema.ts";
 import { type Caller, createTestApp, emailsTo, setUpOwner, type TestApp } from "../testing/test-app.ts";
-import { draftOf, pairsOf, programmeWithPeople, runsPath } from "./match-run.test-helpers.ts";
+import { addPeople, createProgramme } from "../testing/programme-fixtures.ts";
+import { runRegistryOf } from "./bulk-matching.routes.ts";
+import { EMAILS_BEFORE_ANSWER } from "./publish-match-run.ts";
+import {
+  draftOf,
+  pairsOf,
+  TEST_MATCH_CONFIG,
+  programmeWithPeople,
+  runsPath,
+} from "./match-run.test-helpers.ts";
 
 describe("publishing a bulk-matching draft", () => {
   let t: TestApp;
@@ -145,6 +154,38 @@ describe("publishing a bulk-matching draft", () => {
       headers: owner.headers,
     });
     expect(missing.statusCode).toBe(404);
+  });
+
+  it("sends a large publish's emails after answering, and all of them", async () => {
+    const programme = await createProgramme(t, orgId, {
+      name: "Large cohort",
+      status: "matching",
+      matchConfig: TEST_MATCH_CONFIG as never,
+    });
+    const size = EMAILS_BEFORE_ANSWER / 2 + 1;
+    const en = { languages: ["en"] };
+    await addPeople(t, orgId, programme.id, [
+      ...Array.from({ length: size }, (_, k) => ({
+        email: `big-mentor-${k}@acme.test`,
+        role: "mentor" as const,
+        profile: en,
+      })),
+      ...Array.from({ length: size }, (_, k) => ({
+        email: `big-mentee-${k}@acme.test`,
+        role: "mentee" as const,
+        profile: en,
+      })),
+    ]);
+    const run = await draftOf(t, owner, orgId, programme.id);
+    const response = await publish(programme, run);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ relationshipsCreated: size, emails: "sending" });
+    await runRegistryOf(t.app).idle();
+    for (let k = 0; k < size; k += 25) {
+      expect(await emailsTo(t, `big-mentor-${k}@acme.test`)).toHaveLength(1);
+      expect(await emailsTo(t, `big-mentee-${k}@acme.test`)).toHaveLength(1);
+    }
+    expect(await relationshipsOf(programme)).toHaveLength(size);
   });
 
   it("leaves a running programme running", async () => {

@@ -7,8 +7,12 @@ import type { ServerDeps } from "../deps.ts";
 import { AppError, notFound } from "../http/app-error.ts";
 import { emailNotices, type Notice, recordNotices } from "../notifications/notify.ts";
 import { presentRunNow } from "./read-match-run.ts";
+import type { RunRegistry } from "./run-registry.ts";
 
 const DETAILS_SHOWN = 20;
+const NOTICES_PER_INSERT = 1000;
+/** Up to this many emails go out before the answer; a larger publish sends them after it. */
+export const EMAILS_BEFORE_ANSWER = 200;
 
 /**
  * Publishes a draft in one transaction: the programme and run rows are locked and the run moves
@@ -17,10 +21,12 @@ const DETAILS_SHOWN = 20;
  * (capacity, a mentee matched meanwhile, someone who left), refusing the whole publish with the
  * problems named; then a relationship starts for every pair (repos.relationships.create), the
  * programme moves to "running" from "registration_open" or "matching", and both sides of every
- * pair get a notification. The emails go after the commit.
+ * pair get a notification. The emails go after the commit: before the answer for a usual cohort,
+ * after it (tracked, so shutdown waits) when there are more than EMAILS_BEFORE_ANSWER.
  */
 export async function publishMatchRun(
   deps: ServerDeps,
+  registry: RunRegistry,
   actor: Membership,
   programmeId: ProgrammeId,
   runId: string,
@@ -107,15 +113,20 @@ export async function publishMatchRun(
       throw new AppError("conflict", "This draft is already published.");
     const programmeStatus =
       (await repos.matchRuns.startProgrammeIfMatching(orgId, programmeId)) ?? programme.status;
-    await recordNotices(repos, notices);
+    // In slices: one insert of 10,000 notices would pass PostgreSQL's limit of 65,535 parameters.
+    for (let at = 0; at < notices.length; at += NOTICES_PER_INSERT)
+      await recordNotices(repos, notices.slice(at, at + NOTICES_PER_INSERT));
     const published = (await repos.matchRuns.find(orgId, programmeId, runId))!;
     return { notices, programmeStatus, run: await presentRunNow(repos, published), created: pairs.length };
   });
-  await emailNotices(deps, outcome.notices);
+  const sendEmails = emailNotices(deps, outcome.notices);
+  if (outcome.notices.length <= EMAILS_BEFORE_ANSWER) await sendEmails;
+  else registry.background(sendEmails);
   return {
     run: outcome.run,
     relationshipsCreated: outcome.created,
     peopleNotified: new Set(outcome.notices.map((notice) => notice.userId)).size,
     programmeStatus: outcome.programmeStatus,
+    emails: outcome.notices.length <= EMAILS_BEFORE_ANSWER ? "sent" : "sending",
   };
 }

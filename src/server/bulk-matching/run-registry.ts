@@ -27,7 +27,9 @@ export interface RunRegistry {
   launch(runId: string, work: (controller: AbortController) => Promise<void>): void;
   /** Stops a run this instance executes; false when it runs elsewhere (or not at all). */
   stop(runId: string, why: "cancelled" | "shutdown"): boolean;
-  /** Resolves once every run launched here has settled. */
+  /** Work that outlives its request (a large publish's emails); shutdown waits for it. */
+  background(task: Promise<unknown>): void;
+  /** Resolves once every run and background task started here has settled. */
   idle(): Promise<void>;
   shutdown(): Promise<void>;
   scoring(runId: string, load: () => Promise<DraftScoring>, fresh?: boolean): Promise<DraftScoring>;
@@ -36,6 +38,7 @@ export interface RunRegistry {
 export function createRunRegistry(): RunRegistry {
   const active = new Map<string, { controller: AbortController; done: Promise<void> }>();
   const cache = new Map<string, { at: number; value: Promise<DraftScoring> }>();
+  const tasks = new Set<Promise<unknown>>();
   return {
     launch(runId, work) {
       const controller = new AbortController();
@@ -53,8 +56,13 @@ export function createRunRegistry(): RunRegistry {
       entry.controller.abort(new RunStopped(why));
       return true;
     },
+    background(task) {
+      const tracked = task.catch(() => {}).finally(() => tasks.delete(tracked));
+      tasks.add(tracked);
+    },
     async idle() {
-      while (active.size > 0) await Promise.all([...active.values()].map((entry) => entry.done));
+      while (active.size > 0 || tasks.size > 0)
+        await Promise.all([...[...active.values()].map((entry) => entry.done), ...tasks]);
     },
     async shutdown() {
       for (const runId of active.keys()) this.stop(runId, "shutdown");

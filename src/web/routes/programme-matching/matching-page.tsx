@@ -1,5 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useParams } from "react-router";
 import type { MatchRun } from "../../../contracts/bulk-matching.ts";
 import { describeError } from "../../api/api-error.ts";
@@ -77,16 +77,20 @@ function RunView({
   const query = useMatchRun(programme, runId);
   const run = query.data ?? initial;
   const status = run?.status;
+  const watched = useRef(status);
+  const [finished, setFinished] = useState(false);
   useEffect(() => {
     // The list shows the latest run's status too: refresh it when a run ends.
     if (status && status !== "running")
       void client.invalidateQueries({ queryKey: matchingKeys.runs(programme.orgId, programme.programmeId) });
+    if (watched.current === "running" && status === "draft") setFinished(true);
+    watched.current = status;
   }, [status, client, programme]);
 
   if (!run) return query.isError ? <Alert tone="error">{describeError(query.error)}</Alert> : <Loading />;
   if (run.status === "running") return <RunProgress programme={programme} run={run} />;
   if (run.status === "draft" || run.status === "published")
-    return <DraftView programme={programme} run={run} onStarted={onStarted} />;
+    return <DraftView programme={programme} run={run} onStarted={onStarted} justFinished={finished} />;
   return (
     <section aria-labelledby="last-run-heading" className="matching-section">
       <h2 id="last-run-heading">Last run</h2>

@@ -18,11 +18,14 @@ export function PairsTable({
   run,
   editable,
   onChangeMentor,
+  onRemoved,
 }: {
   programme: ProgrammeRef;
   run: MatchRun;
   editable: boolean;
   onChangeMentor: (menteeId: string, name: string) => void;
+  /** The removed pair's row (and its focused button) is gone: the caller moves focus. */
+  onRemoved: () => void;
 }) {
   const [draftQ, setDraftQ] = useState("");
   const [q, setQ] = useState("");
@@ -115,6 +118,7 @@ export function PairsTable({
                 editable={editable}
                 onProblem={setProblem}
                 onChangeMentor={onChangeMentor}
+                onRemoved={onRemoved}
               />
             ))}
           </tbody>
@@ -149,6 +153,7 @@ function PairRow({
   editable,
   onProblem,
   onChangeMentor,
+  onRemoved,
 }: {
   programme: ProgrammeRef;
   runId: string;
@@ -156,6 +161,7 @@ function PairRow({
   editable: boolean;
   onProblem: (message: string | null) => void;
   onChangeMentor: (menteeId: string, name: string) => void;
+  onRemoved: () => void;
 }) {
   const [open, setOpen] = useState(false);
   const apply = useApplyEdit(programme);
@@ -168,7 +174,10 @@ function PairRow({
           ? api.call("unlockMatchPair", { params })
           : api.call("removeMatchPair", { params }),
     onMutate: () => onProblem(null),
-    onSuccess: apply,
+    onSuccess: (result, action) => {
+      apply(result);
+      if (action === "remove") onRemoved();
+    },
     onError: (error) => onProblem(describeError(error)),
   });
   const detailsId = `why-${pair.mentee.userId}`;

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
 import type { MatchRun } from "../../../contracts/bulk-matching.ts";
 import { describeError, isApiError } from "../../api/api-error.ts";
 import { api } from "../../api/queries.ts";
@@ -14,12 +15,17 @@ export function RunProgress({ programme, run }: { programme: ProgrammeRef; run: 
     onSettled: () =>
       client.invalidateQueries({ queryKey: matchingKeys.all(programme.orgId, programme.programmeId) }),
   });
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    // The button that started the run is gone: keep keyboard focus on the run.
+    if (document.activeElement === document.body || document.activeElement === null) heading.current?.focus();
+  }, []);
   const phase = run.progress?.phase ?? "queued";
   const percent = run.progress?.percent ?? 0;
   const label = PHASE_LABELS[phase];
   return (
     <section className="card run-progress" aria-labelledby="run-progress-heading">
-      <h2 id="run-progress-heading" className="card__title">
+      <h2 id="run-progress-heading" className="card__title" tabIndex={-1} ref={heading}>
         Matching in progress
       </h2>
       <p className="field__hint">
