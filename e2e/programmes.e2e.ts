@@ -55,6 +55,23 @@ describe("programmes in the browser", () => {
     await page.getByText("No pairs yet").waitFor();
     problems.push(...(await seriousViolations(page, "settings")));
 
+    // Add a multiple-choice question, move it up a place with the keyboard-friendly buttons, save.
+    const form = page.locator("form[aria-labelledby=registration-form]");
+    await page.getByLabel("Kind of question").selectOption("multiple_choice");
+    await page.getByRole("button", { name: "Add question" }).click();
+    const label = form.getByLabel("Question", { exact: true }).last();
+    expect(await label.evaluate((element) => element === document.activeElement)).toBe(true);
+    await label.fill("Preferred meeting times");
+    await form.getByLabel("Choice 1").last().fill("Mornings");
+    await form.getByLabel("Choice 2").last().fill("Afternoons");
+    await form.getByRole("button", { name: /^Move up\W+Preferred meeting times$/ }).click();
+    await form.getByRole("button", { name: "Save registration form" }).click();
+    await form.getByText("Saved.").waitFor();
+    expect(await form.getByRole("group", { name: /^Question \d/ }).count()).toBe(5);
+    expect(await form.getByLabel("Question", { exact: true }).nth(3).inputValue()).toBe(
+      "Preferred meeting times",
+    );
+
     // Make "skills" a hard rule: the preview counts the pairs it removes beside it.
     const skills = page.getByRole("group", { name: "Skills wanted are offered" });
     await skills.getByLabel("Hard rule").check();
@@ -64,8 +81,9 @@ describe("programmes in the browser", () => {
     await slider.focus();
     await page.keyboard.press("ArrowLeft");
     expect(await slider.inputValue()).toBe("7");
-    await page.getByRole("button", { name: "Save criteria" }).click();
-    await page.getByText("Saved.").waitFor();
+    const criteria = page.locator("form[aria-labelledby=matching-criteria]");
+    await criteria.getByRole("button", { name: "Save criteria" }).click();
+    await criteria.getByText("Saved.").waitFor();
 
     // Open registration from the frame.
     await page.getByRole("button", { name: "Open registration" }).click();
