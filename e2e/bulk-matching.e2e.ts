@@ -60,15 +60,19 @@ describe("bulk matching from the page", () => {
     const mentorOf = async (row: number) => (await rows.nth(row).locator("td").nth(1).innerText()).trim();
 
     // Why a score: the explanation opens under the row.
-    await rows.nth(0).getByRole("button", { name: /show why/ }).click();
+    await rows
+      .nth(0)
+      .getByRole("button", { name: /show why/ })
+      .click();
     const why = rows.nth(0).getByRole("button", { name: /hide why/ });
     await expect.poll(() => why.getAttribute("aria-expanded")).toBe("true");
     await page.getByRole("list", { name: /^Why / }).first().waitFor();
 
-    // Lock the first pair.
+    // Lock the first pair, from the keyboard.
     const locked = await menteeOf(0);
     const lock = page.getByRole("button", { name: `Lock pair of ${locked}` });
-    await lock.click();
+    await lock.focus();
+    await page.keyboard.press("Space");
     await expect.poll(() => lock.getAttribute("aria-pressed")).toBe("true");
 
     // Free a place (remove a pair with another mentor), then give the second pair's mentee that mentor.
@@ -82,8 +86,16 @@ describe("bulk matching from the page", () => {
       .getByText("removed by manager")
       .first()
       .waitFor();
-    await page.getByRole("button", { name: `Change mentor for ${changed}` }).click();
+    // The picker opens and closes from the keyboard; Escape gives focus back to its button.
+    const changeMentor = page.getByRole("button", { name: `Change mentor for ${changed}` });
+    await changeMentor.focus();
+    await page.keyboard.press("Enter");
     const picker = page.getByRole("dialog", { name: `Choose a mentor for ${changed}` });
+    await picker.waitFor();
+    await page.keyboard.press("Escape");
+    await picker.waitFor({ state: "hidden" });
+    await expect.poll(() => changeMentor.evaluate((button) => button === document.activeElement)).toBe(true);
+    await page.keyboard.press("Enter");
     await picker.waitFor();
     await picker.getByText(/mentors? ha(s|ve) a free place/).waitFor();
     problems.push(...(await seriousViolations(page, "matching, mentor picker")));
@@ -92,7 +104,8 @@ describe("bulk matching from the page", () => {
       .and(page.locator(":not([disabled])"))
       .first();
     const chosen = ((await choice.getAttribute("aria-label")) ?? "").replace(/^Choose /, "");
-    await choice.click();
+    await choice.focus();
+    await page.keyboard.press("Enter");
     await picker.waitFor({ state: "hidden" });
     const changedRow = table.locator("tbody tr.pairs-table__row", { hasText: changed });
     await expect.poll(() => changedRow.first().innerText()).toContain(chosen);
