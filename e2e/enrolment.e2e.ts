@@ -133,12 +133,25 @@ describe("enrolment in the browser", () => {
     await scan(page, "participants, imported");
 
     // The join link is made and shown once, with a copy button.
+    await page.locator("summary", { hasText: "Join link" }).click();
     await page.getByRole("button", { name: "Make a join link" }).click();
     const link = await page.getByLabel("Link (shown only now)").inputValue();
     expect(link).toMatch(/\/join\/[\w-]{43}$/);
     await page.getByRole("button", { name: "Copy link" }).click();
     await page.getByText(/Copied to the clipboard|Could not copy/).waitFor();
     await scan(page, "participants, join link");
+
+    // Someone new is added by email: an account is made for them.
+    await page.locator("summary", { hasText: "Add people by email" }).click();
+    await page.getByLabel("Email addresses").fill("grace@import.example, not an email");
+    await page.getByRole("button", { name: "Add to the programme" }).click();
+    await page.getByText("Email addresses: not, an, email are not valid email addresses").waitFor();
+    await page.getByLabel("Email addresses").fill("grace@import.example");
+    await page.getByLabel("As", { exact: true }).selectOption("mentor");
+    await page.getByRole("button", { name: "Add to the programme" }).click();
+    await page.getByText("grace@import.example: added with a new account.").waitFor();
+    await page.getByText("30 people found").waitFor();
+    await scan(page, "participants, added by email");
 
     // The admin opens the link, registers as a mentor, and lands on their registration.
     await page.goto(new URL(link).pathname);

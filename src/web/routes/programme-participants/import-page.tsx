@@ -256,7 +256,7 @@ function MappingCard({
       <SelectField
         label="Role for rows without one"
         name="defaultRole"
-        className="field--narrow section"
+        className="field--medium section"
         value={defaultRole}
         onChange={(event) => onDefaultRoleChange(event.target.value as EnrolmentRoleValue | "")}
       >
@@ -281,6 +281,7 @@ function MappingCard({
 }
 
 function PreviewCard({ result, mapping }: { result: ImportPreview; mapping: Mapping }) {
+  const linesWithProblems = new Set(result.problems.map((problem) => problem.line));
   const mapped = mapping.map((item) => ({
     column: item.column,
     label: result.targets.find((target) => target.target === item.field)?.label ?? item.field,
@@ -305,8 +306,22 @@ function PreviewCard({ result, mapping }: { result: ImportPreview; mapping: Mapp
           </thead>
           <tbody>
             {result.rows.map((row) => (
-              <tr key={row.line}>
-                <th scope="row">{row.line}</th>
+              <tr
+                key={row.line}
+                className={linesWithProblems.has(row.line) ? "preview-table__problem" : undefined}
+              >
+                <th scope="row">
+                  {row.line}
+                  {linesWithProblems.has(row.line) ? (
+                    <>
+                      {" "}
+                      <span aria-hidden="true" className="field__error-icon">
+                        !
+                      </span>
+                      <span className="visually-hidden">(has a problem, listed below)</span>
+                    </>
+                  ) : null}
+                </th>
                 {mapped.map((item) => (
                   <td key={item.column}>{row.cells[item.column] ?? ""}</td>
                 ))}

@@ -108,6 +108,10 @@ function Participants({ orgId, programmeId }: { orgId: string; programmeId: stri
         }
       />
       {list.data ? <Counts counts={list.data.counts} /> : null}
+      <div className="card-grid add-people">
+        <AddByEmail orgId={orgId} programmeId={programmeId} />
+        <JoinLinkPanel orgId={orgId} programmeId={programmeId} />
+      </div>
       <search className="toolbar" aria-label="Filter participants">
         <Field
           label="Search participants"
@@ -178,7 +182,7 @@ function Participants({ orgId, programmeId }: { orgId: string; programmeId: stri
               </Link>
             }
           >
-            <p>Import a spreadsheet of people, add them by email below, or share the join link.</p>
+            <p>Import a spreadsheet of people, add them by email, or share a join link (above).</p>
           </EmptyState>
         )
       ) : null}
@@ -208,10 +212,6 @@ function Participants({ orgId, programmeId }: { orgId: string; programmeId: stri
           </Button>
         </nav>
       ) : null}
-      <div className="card-grid section">
-        <AddByEmail orgId={orgId} programmeId={programmeId} />
-        <JoinLinkPanel orgId={orgId} programmeId={programmeId} />
-      </div>
     </>
   );
 }
