@@ -163,6 +163,18 @@ describe("bulk-matching runs", () => {
     expect(again.statusCode).toBe(409);
   });
 
+  it("stores nothing for a run cancelled by another server instance (seen at its next write)", async () => {
+    const started = await startRun(t, owner, orgId, programme.id);
+    // Another instance cancels through the database only: this instance's registry is not told.
+    await t.deps.repos.matchRuns.transition({ orgId, runId: started.id }, "running", "cancelled", {
+      finishedAt: new Date(),
+    });
+    await runRegistryOf(t.app).idle();
+    const after = (await get(`${runsPath(orgId, programme.id)}/${started.id}`)).json() as MatchRun;
+    expect(after).toMatchObject({ status: "cancelled", summary: null });
+    expect((await pairsOf(t, owner, orgId, programme.id, started.id)).total).toBe(0);
+  });
+
   it("reports a run whose server died as failed, and lets a new run start", async () => {
     const stale = await t.deps.repos.matchRuns.insert({
       orgId,
