@@ -15,8 +15,8 @@ import { refuseInvalidSettings, settingsColumns } from "./programme-settings-che
 
 /**
  * Creates a draft programme from a template (its settings, then the admin's) or from scratch
- * (the defaults, then the admin's). A cohort's end defaults to its start plus the template's
- * length (12 weeks from scratch); an evergreen programme has no dates.
+ * (the defaults, then the admin's). A cohort's end defaults (when missing or null) to its start
+ * plus the template's length (12 weeks from scratch); an evergreen programme has no dates.
  */
 export async function createProgramme(
   deps: ServerDeps,
@@ -34,14 +34,12 @@ export async function createProgramme(
     registrationForm: (input.registrationForm as FormQuestion[] | undefined) ?? base.registrationForm,
     matchConfig: (input.matchConfig as MatchConfig | undefined) ?? base.matchConfig,
   };
-  const weeks = template?.settings.cohortWeeks ?? DEFAULT_COHORT_WEEKS;
   settings.startsOn = input.startsOn ?? null;
   settings.endsOn =
-    input.endsOn !== undefined
-      ? input.endsOn
-      : settings.startsOn && !settings.evergreen
-        ? cohortEnd(settings.startsOn, weeks)
-        : null;
+    input.endsOn ??
+    (settings.startsOn && !settings.evergreen
+      ? cohortEnd(settings.startsOn, templateWeeks(template?.id ?? null))
+      : null);
   refuseInvalidSettings(settings);
   return deps.repos.programmes.insert({
     orgId: actor.orgId,
@@ -55,4 +53,9 @@ export async function createProgramme(
 /** The fields that were given (a JSON body leaves the rest out; zod keeps it that way). */
 export function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as Partial<T>;
+}
+
+/** How long a cohort of this template lasts (12 weeks from scratch or for an evergreen template). */
+export function templateWeeks(templateId: string | null): number {
+  return (templateId ? findTemplate(templateId)?.settings.cohortWeeks : null) ?? DEFAULT_COHORT_WEEKS;
 }

@@ -80,6 +80,17 @@ describe("changing a programme's settings", () => {
     });
   });
 
+  it("ends a cohort after its template's length when the end is cleared", async () => {
+    const career = await api.created(admin, {
+      template: "career-mentoring",
+      name: "Career",
+      startsOn: "2026-01-05",
+    });
+    expect(career.endsOn).toBe("2026-07-06");
+    expect((await patched(career.id, { endsOn: "2026-05-04" })).endsOn).toBe("2026-05-04");
+    expect((await patched(career.id, { endsOn: null })).endsOn).toBe("2026-07-06");
+  });
+
   it("sets a cohort's end 12 weeks after a new start when it had none; making it evergreen clears the dates", async () => {
     const programme = await api.created(admin, { name: "Undated" });
     expect((await patched(programme.id, { startsOn: "2026-04-06" })).endsOn).toBe("2026-06-29");

@@ -10,7 +10,7 @@ import type { ProgrammeId, ProgrammeRecord } from "../../core/programmes/types.t
 import { inTransaction } from "../../db/index.ts";
 import type { ServerDeps } from "../deps.ts";
 import { AppError, notFound } from "../http/app-error.ts";
-import { definedOnly } from "./create-programme.ts";
+import { definedOnly, templateWeeks } from "./create-programme.ts";
 import { refuseInvalidSettings, settingsColumns, settingsOf } from "./programme-settings-check.ts";
 
 /** JSON with object keys sorted: jsonb and zod both reorder keys, which must not count as a change. */
@@ -29,7 +29,8 @@ const sameValue = (a: unknown, b: unknown) => canonical(a) === canonical(b);
  * made at the same moment are applied one after the other against the state each one saw.
  * A setting frozen in the programme's state is refused (422, naming each field and why) unless
  * it is sent unchanged, so a settings page may send everything it shows. Making a programme
- * evergreen clears its dates; giving a cohort a start and no end sets the end 12 weeks later.
+ * evergreen clears its dates; a cohort with a start and no end ends after its template's length
+ * (12 weeks from scratch).
  */
 export async function updateProgramme(
   deps: ServerDeps,
@@ -62,8 +63,8 @@ export async function updateProgramme(
     const next: ProgrammeSettings = { ...current, ...given };
     if (given.evergreen === true && input.startsOn === undefined) next.startsOn = null;
     if (given.evergreen === true && input.endsOn === undefined) next.endsOn = null;
-    if (!next.evergreen && next.startsOn && next.endsOn === null && input.endsOn === undefined)
-      next.endsOn = cohortEnd(next.startsOn);
+    if (!next.evergreen && next.startsOn && next.endsOn === null)
+      next.endsOn = cohortEnd(next.startsOn, templateWeeks(programme.template));
     refuseInvalidSettings(next);
 
     const columns = settingsColumns(

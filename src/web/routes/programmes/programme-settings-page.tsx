@@ -6,6 +6,7 @@ import {
   RegistrationFormSchema,
   UpdateProgrammeRequestSchema,
 } from "../../../contracts/programmes.ts";
+import { findTemplate } from "../../../core/programmes/templates.ts";
 import { describeError } from "../../api/api-error.ts";
 import type { BodyOf } from "../../api/client.ts";
 import { api } from "../../api/queries.ts";
@@ -184,6 +185,7 @@ function GeneralSection({
             }}
             errors={errors}
             frozen={frozen}
+            cohortWeeks={findTemplate(programme.template ?? "")?.settings.cohortWeeks ?? 12}
             idPrefix="settings"
           />
         </fieldset>
