@@ -146,6 +146,23 @@ describe("self-match: search, request, a question, an answer, accepted", () => {
       .filter({ has: mentee.getByRole("link", { name: `To ${mentorIn.name}` }) });
     await sent.locator(".badge", { hasText: "Accepted" }).waitFor();
 
+    // The same pages in the dark scheme.
+    const dark = await trellis.openPage({ colorScheme: "dark" });
+    await signIn(dark, DEMO_MENTEE_EMAIL, DEMO_PASSWORD);
+    await dark.getByRole("heading", { name: /Welcome/ }).waitFor();
+    await dark.goto(`/programmes/${menteeIn.programmeId}/mentors`);
+    await dark.getByRole("heading", { name: "Recommended for you" }).waitFor();
+    await scan(dark, "find a mentor: recommended [dark]");
+    await dark.goto(`/programmes/${menteeIn.programmeId}/mentors?view=search&q=${encodeURIComponent(word)}`);
+    await dark.locator(".mentor-card").first().waitFor();
+    await scan(dark, "find a mentor: search [dark]");
+    await dark.goto("/mentoring/requests?status=");
+    await dark.getByRole("link", { name: `To ${mentorIn.name}` }).waitFor();
+    await scan(dark, "my requests [dark]");
+    await dark.goto(requestPath);
+    await dark.getByRole("link", { name: "Open the relationship" }).waitFor();
+    await scan(dark, "request accepted (mentee) [dark]");
+
     expect(problems).toEqual([]);
   }, 240_000);
 });
