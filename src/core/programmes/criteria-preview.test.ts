@@ -266,13 +266,11 @@ describe("the live preview of a match config", () => {
     );
   });
 
-  it("answers for 5,000 mentees × 1,000 mentors well within a second", () => {
+  it("counts at most the pair budget for 5,000 mentees × 1,000 mentors (all mentors, a sample of mentees)", () => {
     const programme = generateProgramme({ mentees: 5000, mentors: 1000, seed: 1 });
-    const started = performance.now();
     const preview = previewCriteria(programme, BENCH_CONFIG, week);
-    const elapsed = performance.now() - started;
-    expect(preview.estimated).toBe(true);
-    expect(preview.mentees).toBe(5000);
-    expect(elapsed).toBeLessThan(1500);
+    expect(preview).toMatchObject({ estimated: true, mentors: 1000 });
+    expect(preview.menteesCounted * preview.mentors).toBeLessThanOrEqual(1_000_000);
+    expect(preview.remainingPairs).toBeLessThan(preview.totalPairs);
   });
 });
