@@ -287,9 +287,18 @@ describe("mentoring requests", () => {
 
     it("organisation B's request through A's path is 404, and A's request through B's path too", async () => {
       expect((await call(t, owner, "GET", requestUrl(world, orgB.requestId))).statusCode).toBe(404);
-      expect((await call(t, owner, "POST", requestUrl(world, orgB.requestId, "withdraw"))).statusCode).toBe(
-        404,
-      );
+      for (const [action, body] of [
+        ["accept", undefined],
+        ["decline", { reason: "No." }],
+        ["ask", { question: "Why?" }],
+        ["answer", { answer: "Because." }],
+        ["withdraw", undefined],
+      ] as const) {
+        for (const caller of [owner, world.callers.ada, world.callers.fay]) {
+          const response = await call(t, caller, "POST", requestUrl(world, orgB.requestId, action), body);
+          expect(response.statusCode, `${action}: ${response.body}`).toBe(404);
+        }
+      }
       expect(
         (await call(t, orgB.owner, "GET", `/api/orgs/${orgB.orgId}/requests/${requestId}`)).statusCode,
       ).toBe(404);
@@ -315,6 +324,30 @@ describe("mentoring requests", () => {
   });
 
   describe("answering", () => {
+    it("bad input on each action names the field; nothing changes", async () => {
+      const id = await sendRequest(t, world, "hal", "ada");
+      for (const [who, action, body, path] of [
+        ["ada", "decline", { reason: "  " }, "body.reason"],
+        ["ada", "decline", {}, "body.reason"],
+        ["ada", "decline", { reason: "x".repeat(1001) }, "body.reason"],
+        ["ada", "ask", { question: "" }, "body.question"],
+        ["ada", "ask", { question: "x".repeat(2001) }, "body.question"],
+        ["hal", "answer", { answer: " " }, "body.answer"],
+        ["hal", "answer", { answer: "x".repeat(4001) }, "body.answer"],
+        ["ada", "accept", undefined, "params.requestId"],
+      ] as const) {
+        const url =
+          path === "params.requestId"
+            ? requestUrl(world, "not-a-uuid", action)
+            : requestUrl(world, id, action);
+        const response = await call(t, world.callers[who], "POST", url, body);
+        expect(response.statusCode, `${action} ${path}: ${response.body}`).toBe(400);
+        expect(response.json().error.details.map((d: { path: string }) => d.path)).toContain(path);
+      }
+      expect((await call(t, world.callers.hal, "GET", requestUrl(world, id))).json().status).toBe("pending");
+      await call(t, world.callers.hal, "POST", requestUrl(world, id, "withdraw"));
+    });
+
     it("the mentor asks for more information; the mentee answers; it is pending again with a fresh expiry", async () => {
       const id = await sendRequest(t, world, "gus", "ada");
       const asked = await call(t, world.callers.ada, "POST", requestUrl(world, id, "ask"), {
