@@ -157,17 +157,16 @@ export function mentorSearchRepository(db: Database) {
               ${q ? sql`and p.search @@ ${query}` : sql``}
               ${filters.hasCapacity ? sql`and e.mentor_capacity - coalesce(l.n, 0) > 0` : sql``}
           ) m
-        ),
-        hits as (select * from base where d and g and c and s)
+        )
         select
-          (select count(*)::int from hits) as total,
+          (select count(*)::int from base where d and g and c and s) as total,
           (select coalesce(json_agg(page), '[]'::json) from (
             select h.user_id as "userId", u.name, p.headline, p.job_title as "jobTitle",
               p.department, p.location, p.time_zone as "timeZone", p.languages,
               p.skills_offered as "skillsOffered", p.visibility, h.capacity,
               h.remaining as "remainingCapacity", h.relevance
             from (
-              select * from hits order by relevance desc, remaining desc, user_id
+              select * from base where d and g and c and s order by relevance desc, remaining desc, user_id
               limit ${filters.limit} offset ${filters.offset}
             ) h
             join ${users} u on u.id = h.user_id
