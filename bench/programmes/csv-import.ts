@@ -1,7 +1,7 @@
 /**
  * CSV import of 10,000 participants through the app (issue 4's figure: at most 30 s).
  *
- *   npx tsx bench/programmes/csv-import.ts [--rows 10000]
+ *   npx tsx bench/programmes/csv-import.ts [--rows 10000] [--only pglite|postgres]
  *
  * For the embedded database (PGlite, in memory) and, when TEST_DATABASE_URL or DATABASE_URL is
  * set, a PostgreSQL server (a scratch database, dropped afterwards): the real app through
@@ -24,7 +24,9 @@ import { createDeps } from "../../src/server/start-server.ts";
 import { importsSettled } from "../../src/server/enrolment/run-import.ts";
 import { callerFrom } from "../../src/server/testing/test-app.ts";
 
-const { values: args } = parseArgs({ options: { rows: { type: "string", default: "10000" } } });
+const { values: args } = parseArgs({
+  options: { rows: { type: "string", default: "10000" }, only: { type: "string" } },
+});
 const ROWS = Number(args.rows);
 const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
 
@@ -153,7 +155,17 @@ async function openBenchDatabase(
     handle,
     drop: async () => {
       await handle.close();
-      await admin.query(`drop database if exists ${name} with (force)`);
+      // pool.end() resolves as it asks its connections to close, not once they have: a forced drop
+      // right away would kill them mid-goodbye (an unhandled pool error). Wait for them to go.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await admin.query(`drop database if exists ${name}`);
+          break;
+        } catch (error) {
+          if (attempt >= 50) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
       await admin.end();
     },
   };
@@ -288,6 +300,9 @@ async function run(kind: "pglite" | "postgres", csv: string): Promise<Figures> {
       reference,
       errors: first.status.errorCount,
     };
+  } catch (error) {
+    console.error(`${kind} run failed:`, error);
+    throw error;
   } finally {
     await drop();
   }
@@ -306,7 +321,9 @@ console.log(
 const csv = generateCsv(ROWS);
 console.log(`File: ${(csv.length / 1024 / 1024).toFixed(1)} MB\n`);
 
-const kinds: ("pglite" | "postgres")[] = ["pglite", ...(serverUrl ? ["postgres" as const] : [])];
+const kinds: ("pglite" | "postgres")[] = (
+  ["pglite", ...(serverUrl ? ["postgres" as const] : [])] as const
+).filter((kind) => !args.only || args.only === kind);
 if (!serverUrl) console.log("(PostgreSQL skipped: set TEST_DATABASE_URL or DATABASE_URL to include it)\n");
 const rate = (rows: number, time: number) => `${Math.round(rows / time).toLocaleString("en")} rows/s`;
 for (const kind of kinds) {
