@@ -70,7 +70,15 @@ export function toMatcherParticipant(stored: StoredParticipant): Participant {
   };
 }
 
-/** The matcher's programme: participants plus pairs running now and pairs that met before. */
+/**
+ * The matcher's programme: participants plus pairs running now and pairs that met before. Pairs
+ * naming someone who is not an active participant (paused, left, another programme) are not
+ * passed on; a running pair whose other side is absent still holds a place: the present side's
+ * capacity is lowered by one instead.
+ *
+ * Example: mentor m (capacity 2) has a running pair with a mentee who paused →
+ *   m takes part with mentorCapacity 1 and no existing pair.
+ */
 export function toMatcherProgramme(
   participants: readonly StoredParticipant[],
   pairs: {
@@ -78,10 +86,21 @@ export function toMatcherProgramme(
     earlier: readonly (readonly [string, string])[];
   },
 ): Programme {
+  const people = new Map(participants.map((stored) => [stored.userId, toMatcherParticipant(stored)]));
+  const known = (pair: readonly [string, string]) => people.has(pair[0]) && people.has(pair[1]);
+  for (const [menteeId, mentorId] of pairs.existing) {
+    const mentee = people.get(menteeId);
+    const mentor = people.get(mentorId);
+    if (mentee && mentor) continue;
+    if (mentor)
+      people.set(mentorId, { ...mentor, mentorCapacity: Math.max(0, (mentor.mentorCapacity ?? 1) - 1) });
+    if (mentee)
+      people.set(menteeId, { ...mentee, menteeCapacity: Math.max(0, (mentee.menteeCapacity ?? 1) - 1) });
+  }
   return {
-    participants: participants.map(toMatcherParticipant),
-    existingPairs: pairs.existing,
-    earlierPairs: pairs.earlier,
+    participants: [...people.values()],
+    existingPairs: pairs.existing.filter(known),
+    earlierPairs: pairs.earlier.filter(known),
   };
 }
 

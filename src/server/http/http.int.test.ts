@@ -77,8 +77,10 @@ describe("bad input on every route", () => {
 
   it("a field of the wrong type is a 400 naming body.<field>", async () => {
     for (const [name, contract] of bodyRoutes) {
-      for (const [field] of bodyFields(contract)) {
+      for (const [field, schema] of bodyFields(contract)) {
         for (const wrong of [12345, true, { nested: "object" }, ["a"]]) {
+          // A value of the field's own type is not wrong (true for a boolean field).
+          if (schema.safeParse(wrong).success) continue;
           const payload = { ...(sampleBody(name) as object), [field]: wrong };
           expect400(
             await send(contract, JSON.stringify(payload)),
