@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   capacityFor,
   isPauseEndAcceptable,
-  isRegistrationOpen,
   isRoleOffered,
   offeredRoles,
   refuseMove,
@@ -12,15 +11,6 @@ import {
 } from "./enrolment-rules.ts";
 
 describe("enrolment rules", () => {
-  it("registration is open while registration_open, and for evergreen programmes while matching or running", () => {
-    expect(isRegistrationOpen({ status: "registration_open", evergreen: false })).toBe(true);
-    expect(isRegistrationOpen({ status: "running", evergreen: false })).toBe(false);
-    expect(isRegistrationOpen({ status: "running", evergreen: true })).toBe(true);
-    expect(isRegistrationOpen({ status: "matching", evergreen: true })).toBe(true);
-    expect(isRegistrationOpen({ status: "draft", evergreen: true })).toBe(false);
-    expect(isRegistrationOpen({ status: "completed", evergreen: true })).toBe(false);
-  });
-
   it("offers 'both' when the programme lists it or lists mentee and mentor", () => {
     expect(isRoleOffered(["mentee", "mentor"], "both")).toBe(true);
     expect(isRoleOffered(["both"], "both")).toBe(true);

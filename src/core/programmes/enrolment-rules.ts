@@ -9,18 +9,6 @@ import type { EnrolmentRole, EnrolmentStatus, ProgrammeRecord } from "./types.ts
 export const MAX_MENTOR_CAPACITY = 50;
 
 /**
- * Whether people may register now: while registration is open, and for evergreen programmes
- * (no cohort dates) also while matching or running, so newcomers join a programme under way.
- *
- * Example: isRegistrationOpen({ status: "running", evergreen: true }) === true;
- *          isRegistrationOpen({ status: "running", evergreen: false }) === false
- */
-export function isRegistrationOpen(programme: Pick<ProgrammeRecord, "status" | "evergreen">): boolean {
-  if (programme.status === "registration_open") return true;
-  return programme.evergreen && (programme.status === "matching" || programme.status === "running");
-}
-
-/**
  * Whether a programme offers a role. "both" (mentor and mentee at once) is offered when the
  * programme lists it, or lists mentee and mentor.
  *

@@ -8,7 +8,8 @@ import type {
   RowProblemView,
 } from "../../contracts/enrolment.ts";
 import { targetLabel } from "../../core/programmes/csv-import.ts";
-import { isRegistrationOpen, offeredRoles } from "../../core/programmes/enrolment-rules.ts";
+import { offeredRoles } from "../../core/programmes/enrolment-rules.ts";
+import { acceptsRegistrations } from "../../core/programmes/programme-status.ts";
 import type { FormQuestion } from "../../core/programmes/registration-form.ts";
 import type {
   EnrolmentRecord,
@@ -33,7 +34,7 @@ export function presentProgrammeForRegistration(programme: ProgrammeRecord): Pro
     evergreen: programme.evergreen,
     startsOn: programme.startsOn,
     endsOn: programme.endsOn,
-    registrationOpen: isRegistrationOpen(programme),
+    registrationOpen: acceptsRegistrations(programme),
     rolesOffered: offeredRoles(programme.rolesOffered),
     defaultMentorCapacity: programme.defaultMentorCapacity,
     requiresApproval: programme.requiresApproval,

@@ -3,12 +3,12 @@ import type { z } from "zod";
 import type { Membership, OrgId, UserId } from "../../core/accounts/types.ts";
 import {
   capacityFor,
-  isRegistrationOpen,
   isRoleOffered,
   offeredRoles,
   refuseRegistration,
   statusOnRegistration,
 } from "../../core/programmes/enrolment-rules.ts";
+import { acceptsRegistrations } from "../../core/programmes/programme-status.ts";
 import type { EnrolmentRecord, ProgrammeRecord } from "../../core/programmes/types.ts";
 import { inTransaction, type Repositories } from "../../db/index.ts";
 import type { ServerDeps } from "../deps.ts";
@@ -76,7 +76,7 @@ export async function registerForProgramme(
 ): Promise<{ enrolment: EnrolmentRecord; programme: ProgrammeRecord }> {
   return inTransaction(deps.db, async (repos) => {
     const programme = await programmeFor(repos, actor, programmeId, { viaJoinLink: source === "invite" });
-    if (!isRegistrationOpen(programme))
+    if (!acceptsRegistrations(programme))
       throw new AppError("domain_rule", `Registration for ${programme.name} is closed.`);
     requireOfferedRole(programme, input.role);
     requireCapacityFits(input.role, input.mentorCapacity);
