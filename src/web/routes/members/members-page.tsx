@@ -32,13 +32,20 @@ function Members({ orgId, myUserId }: { orgId: string; myUserId: string }) {
   useEffect(() => setDraft(q), [q]);
   useEffect(() => () => clearTimeout(typing.current), []);
 
+  // From the URL as it is when the change lands (a search typed earlier fires 300 ms later and
+  // must not undo a filter chosen meanwhile).
   function update(changes: Record<string, string>) {
-    const next = new URLSearchParams(search);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setSearch(next, { replace: true });
+    setSearch(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value) next.set(key, value);
+          else next.delete(key);
+        }
+        return next;
+      },
+      { replace: true },
+    );
   }
 
   const filters = { q, role, status, limit: pageSize, offset: page * pageSize };
