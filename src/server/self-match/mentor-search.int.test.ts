@@ -216,6 +216,53 @@ describe("mentor search with facets", () => {
     expect(nobody.facets.department).toContainEqual({ value: "Finance", count: 0, selected: true });
   });
 
+  it("a skill filter matches the name exactly, whatever its case, even with regex characters", async () => {
+    const other = await selfMatchWorld(t, world.orgId, [
+      mentor("Plus Cee", {
+        headline: "Systems",
+        department: "",
+        location: "",
+        languages: [],
+        skills: [["C++", 5]],
+      }),
+      mentor("Plain Cee", {
+        headline: "Systems",
+        department: "",
+        location: "",
+        languages: [],
+        skills: [["C", 5]],
+      }),
+      mentor("Dot Node", {
+        headline: "Web",
+        department: "",
+        location: "",
+        languages: [],
+        skills: [[" node.JS ", 4]],
+      }),
+      mentor("Any Node", {
+        headline: "Web",
+        department: "",
+        location: "",
+        languages: [],
+        skills: [["nodexjs", 4]],
+      }),
+      { email: "seeker@search.test", role: "mentee" },
+    ]);
+    const find = async (query: string) =>
+      (
+        await call(
+          t,
+          other.callers.seeker,
+          "GET",
+          `/api/orgs/${other.orgId}/programmes/${other.programme.id}/mentors?${query}`,
+        )
+      ).json() as Promise<MentorSearchResult>;
+    expect(names(await find("skill=c%2B%2B"))).toEqual(["Plus Cee"]);
+    expect(names(await find("skill=c"))).toEqual(["Plain Cee"]);
+    expect(names(await find("skill=Node.js"))).toEqual(["Dot Node"]);
+    expect(names(await find("skill=c&skill=node.js"))).toEqual(["Dot Node", "Plain Cee"]);
+  });
+
   it("pages results", async () => {
     const first = await search("?limit=2");
     const second = await search("?limit=2&offset=2");
