@@ -7,10 +7,12 @@ import {
   validateMatchConfig,
 } from "../../core/matching/index.ts";
 import { createRowScratch, type RowScratch } from "../../core/matching/scoring/row-kernel.ts";
+import { referenceWeekFor } from "../../core/programmes/match-run.ts";
 import { DEFAULT_MATCH_CONFIG, toMatcherProgramme } from "../../core/programmes/matcher-input.ts";
 import type { ProgrammeRecord } from "../../core/programmes/types.ts";
 import type { Database, ParticipantRow } from "../../db/index.ts";
 import type { ServerDeps } from "../deps.ts";
+import { AppError } from "../http/app-error.ts";
 
 /** A programme's people prepared for the matcher's kernel, with what scoring one row needs. */
 export interface PreparedEntry {
@@ -30,24 +32,18 @@ const MAX_PROGRAMMES = 4;
 const caches = new WeakMap<Database, Map<string, Promise<PreparedEntry>>>();
 
 /**
- * The programme's match config: its own when valid, the default when it has none (a programme
- * created before matching was configured). An invalid stored config is a bug of whoever wrote it.
+ * The programme's match config: its own, or the default criteria when none are set yet (as bulk
+ * matching does); a stored config the matcher refuses is a 422 naming it.
  */
 export function matchConfigOf(programme: ProgrammeRecord): MatchConfig {
   if (!programme.matchConfig?.criteria?.length) return DEFAULT_MATCH_CONFIG;
   try {
     return validateMatchConfig(programme.matchConfig);
   } catch (error) {
-    if (error instanceof MatchInputError) return DEFAULT_MATCH_CONFIG;
+    if (error instanceof MatchInputError)
+      throw new AppError("domain_rule", `The programme's match criteria need fixing first: ${error.message}`);
     throw error;
   }
-}
-
-/** Monday (YYYY-MM-DD, UTC) of the week of `now`: whose time-zone offsets working hours use. */
-export function referenceWeekOf(now: Date): string {
-  const day = (now.getUTCDay() + 6) % 7;
-  const monday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - day));
-  return monday.toISOString().slice(0, 10);
 }
 
 /**
@@ -63,7 +59,9 @@ export async function preparedProgramme(
   programme: ProgrammeRecord,
 ): Promise<PreparedEntry> {
   const config = matchConfigOf(programme);
-  const referenceWeek = config.referenceWeek ?? referenceWeekOf(deps.now());
+  // The same week bulk matching uses: the programme's first week while ahead, else this week.
+  const referenceWeek =
+    config.referenceWeek ?? referenceWeekFor(deps.now().toISOString().slice(0, 10), programme.startsOn);
   const people = await deps.repos.mentorSearch.participantsVersion(programme.orgId, programme.id);
   const version = [people, programme.updatedAt.toISOString(), JSON.stringify(config), referenceWeek].join(
     "|",
