@@ -361,6 +361,7 @@ export function matchRunsRepository(db: Database) {
      * The programme's active enrolments, locked for the rest of the transaction (publishing
      * checks capacity against them, as accepting a request does).
      */
+    /** Locks in user-id order, the order accepting a request locks in, so the two never deadlock. */
     async activeEnrolmentsForUpdate(
       orgId: OrgId,
       programmeId: ProgrammeId,
@@ -380,7 +381,7 @@ export function matchRunsRepository(db: Database) {
             eq(enrolments.status, "active"),
           ),
         )
-        .orderBy(asc(enrolments.id))
+        .orderBy(asc(enrolments.userId))
         .for("update");
     },
 

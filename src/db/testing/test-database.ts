@@ -83,6 +83,12 @@ async function createEmbeddedTestDatabase(): Promise<DatabaseHandle> {
 
 let serverTemplate: Promise<string> | undefined;
 
+/** This test run's id (set by postgres-global-setup.ts), so its teardown drops only its own databases. */
+function testRun(): string {
+  const run = process.env.TRELLIS_TEST_RUN ?? "";
+  return /^[0-9a-f]{8}$/.test(run) ? run : "norun";
+}
+
 function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
@@ -94,7 +100,7 @@ async function createServerTestDatabase(serverUrl: string): Promise<DatabaseHand
   await admin.connect();
   try {
     serverTemplate ??= (async () => {
-      const name = `trellis_template_${process.pid}_${randomBytes(3).toString("hex")}`;
+      const name = `trellis_template_${testRun()}_${process.pid}_${randomBytes(3).toString("hex")}`;
       await admin.query(`create database ${name}`);
       const handle = await openDatabase({
         kind: "postgres",
@@ -106,7 +112,7 @@ async function createServerTestDatabase(serverUrl: string): Promise<DatabaseHand
       return name;
     })();
     const template = await serverTemplate;
-    const name = `trellis_test_${randomBytes(6).toString("hex")}`;
+    const name = `trellis_test_${testRun()}_${randomBytes(6).toString("hex")}`;
     await admin.query(`create database ${name} template ${template}`);
     const handle = await openDatabase({ kind: "postgres", url: withDatabase(serverUrl, name), poolSize: 5 });
     return {

@@ -5,7 +5,8 @@ import type { OrgId } from "../../core/accounts/types.ts";
 import type { ProgrammeRecord } from "../../core/programmes/types.ts";
 import { notifications, programmes, relationships } from "../../db/schema.ts";
 import { type Caller, createTestApp, emailsTo, setUpOwner, type TestApp } from "../testing/test-app.ts";
-import { addPeople, createProgramme } from "../testing/programme-fixtures.ts";
+import { growBody } from "../self-match/self-match.test-support.ts";
+import { addPeople, createProgramme, signInFixture } from "../testing/programme-fixtures.ts";
 import { runRegistryOf } from "./bulk-matching.routes.ts";
 import { EMAILS_BEFORE_ANSWER } from "./publish-match-run.ts";
 import {
@@ -71,6 +72,56 @@ describe("publishing a bulk-matching draft", () => {
     expect(again.statusCode).toBe(409);
     expect(again.json().error.message).toMatch(/already published/);
     expect(await relationshipsOf(programme)).toHaveLength(4);
+  });
+
+  it("a publish racing accepted requests keeps one mentor per mentee and every capacity, and never fails with a server error", async () => {
+    const { programme, ids } = await programmeWithPeople(t, orgId, "mix-");
+    const run = await draftOf(t, owner, orgId, programme.id);
+    // Ella asks Paul (full in the draft with Pete and Priya); Pete asks Tara (Ella's in the draft).
+    const [ella, pete, paul, tara] = await Promise.all(
+      ["ella", "pete", "paul", "tara"].map((name) => signInFixture(t, `mix-${name}@acme.test`)),
+    );
+    const requests = `/api/orgs/${orgId}/programmes/${programme.id}/requests`;
+    const send = async (mentee: Caller, mentorId: string) => {
+      const response = await t.app.inject({
+        method: "POST",
+        url: requests,
+        headers: mentee.headers,
+        payload: growBody(mentorId),
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json().id as string;
+    };
+    const ellaToPaul = await send(ella, ids.paul);
+    const peteToTara = await send(pete, ids.tara);
+    const accept = (mentor: Caller, requestId: string) =>
+      t.app.inject({
+        method: "POST",
+        url: `/api/orgs/${orgId}/requests/${requestId}/accept`,
+        headers: mentor.headers,
+      });
+
+    const responses = await Promise.all([
+      publish(programme, run),
+      accept(paul, ellaToPaul),
+      accept(tara, peteToTara),
+    ]);
+    for (const response of responses) expect([200, 409], response.body).toContain(response.statusCode);
+
+    const live = (await relationshipsOf(programme)).filter((r) =>
+      ["proposed", "active", "paused"].includes(r.status),
+    );
+    const perMentee = new Map<string, number>();
+    const perMentor = new Map<string, number>();
+    for (const r of live) {
+      perMentee.set(r.menteeId, (perMentee.get(r.menteeId) ?? 0) + 1);
+      perMentor.set(r.mentorId, (perMentor.get(r.mentorId) ?? 0) + 1);
+    }
+    expect([...perMentee.values()].every((count) => count === 1)).toBe(true);
+    expect(perMentor.get(ids.paul) ?? 0).toBeLessThanOrEqual(2);
+    expect(perMentor.get(ids.tara) ?? 0).toBeLessThanOrEqual(1);
+    // Whatever won, something was created: the publish, or the accepted requests.
+    expect(live.length).toBeGreaterThan(0);
   });
 
   it("tells both sides of every pair in the app and by email, with a link to the relationship", async () => {
