@@ -71,6 +71,16 @@ describe("the typed API client", () => {
     expect(calls[0].url).toBe("/api/orgs/org-1/members?q=ada&offset=0");
   });
 
+  it("sends a list in the query as the key repeated, each value whole", async () => {
+    const { calls, fetch } = fakeFetch([json(200, { members: [], total: 0 })]);
+    const api = createApiClient({ getCsrfToken: () => undefined, validateResponses: false, fetch });
+    await api.call("searchMentors", {
+      params: { orgId: "org-1", programmeId: "p-1" },
+      query: { location: ["London, UK", "Paris"], skill: [] },
+    });
+    expect(calls[0].url).toBe("/api/orgs/org-1/programmes/p-1/mentors?location=London%2C+UK&location=Paris");
+  });
+
   it("turns the error envelope into an ApiError with field errors by body path", async () => {
     const envelope = {
       error: {
