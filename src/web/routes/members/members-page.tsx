@@ -6,10 +6,10 @@ import { describeError } from "../../api/api-error.ts";
 import { api, isAdminOf, queryKeys, useMe } from "../../api/queries.ts";
 import { Alert } from "../../components/alert.tsx";
 import { AdminOnly } from "../../components/admin-only.tsx";
-import { Button } from "../../components/button.tsx";
 import { Field, SelectField } from "../../components/field.tsx";
 import { EmptyState, Loading, PageHeader } from "../../components/page.tsx";
 import { MemberTable } from "./member-table.tsx";
+import { Pager } from "../../components/pager.tsx";
 
 const pageSize = 50;
 
@@ -55,7 +55,6 @@ function Members({ orgId, myUserId }: { orgId: string; myUserId: string }) {
     placeholderData: keepPreviousData,
   });
   const total = members.data?.total ?? 0;
-  const lastPage = Math.max(0, Math.ceil(total / pageSize) - 1);
   const filtered = Boolean(q || role || status);
 
   return (
@@ -129,29 +128,13 @@ function Members({ orgId, myUserId }: { orgId: string; myUserId: string }) {
       {members.data && members.data.members.length > 0 ? (
         <MemberTable orgId={orgId} members={members.data.members} myUserId={myUserId} />
       ) : null}
-      {total > pageSize ? (
-        <nav className="pager" aria-label="Member pages">
-          <Button
-            variant="secondary"
-            size="small"
-            disabled={page === 0}
-            onClick={() => update({ page: String(page - 1) })}
-          >
-            Previous
-          </Button>
-          <span>
-            Page {page + 1} of {lastPage + 1}
-          </span>
-          <Button
-            variant="secondary"
-            size="small"
-            disabled={page >= lastPage}
-            onClick={() => update({ page: String(page + 1) })}
-          >
-            Next
-          </Button>
-        </nav>
-      ) : null}
+      <Pager
+        label="Member pages"
+        page={page}
+        pageSize={pageSize}
+        total={total}
+        onPage={(next) => update({ page: String(next) })}
+      />
     </>
   );
 }

@@ -11,7 +11,6 @@ import { api, isAdminOf, useMe } from "../../api/queries.ts";
 import { paths, to } from "../../app/routes.tsx";
 import { AdminOnly } from "../../components/admin-only.tsx";
 import { Alert } from "../../components/alert.tsx";
-import { Button } from "../../components/button.tsx";
 import { Field, SelectField } from "../../components/field.tsx";
 import { EmptyState, Loading, PageHeader } from "../../components/page.tsx";
 import { AddByEmail } from "./add-by-email.tsx";
@@ -19,6 +18,7 @@ import { enrolmentKeys, ROLE_LABELS, STATUS_LABELS } from "./enrolment-queries.t
 import { JoinLinkPanel } from "./join-link-panel.tsx";
 import { ParticipantTable } from "./participant-table.tsx";
 import "./enrolment.css";
+import { Pager } from "../../components/pager.tsx";
 
 const pageSize = 50;
 
@@ -92,7 +92,6 @@ function Participants({ orgId, programmeId }: { orgId: string; programmeId: stri
     placeholderData: keepPreviousData,
   });
   const total = list.data?.total ?? 0;
-  const lastPage = Math.max(0, Math.ceil(total / pageSize) - 1);
   const filtered = Boolean(q || role || status);
   const importPath = to(paths.programmeImport, { programmeId });
 
@@ -189,29 +188,13 @@ function Participants({ orgId, programmeId }: { orgId: string; programmeId: stri
       {list.data && list.data.participants.length > 0 ? (
         <ParticipantTable orgId={orgId} programmeId={programmeId} participants={list.data.participants} />
       ) : null}
-      {total > pageSize ? (
-        <nav className="pager" aria-label="Participant pages">
-          <Button
-            variant="secondary"
-            size="small"
-            disabled={page === 0}
-            onClick={() => update({ page: String(page - 1) })}
-          >
-            Previous
-          </Button>
-          <span>
-            Page {page + 1} of {lastPage + 1}
-          </span>
-          <Button
-            variant="secondary"
-            size="small"
-            disabled={page >= lastPage}
-            onClick={() => update({ page: String(page + 1) })}
-          >
-            Next
-          </Button>
-        </nav>
-      ) : null}
+      <Pager
+        label="Participant pages"
+        page={page}
+        pageSize={pageSize}
+        total={total}
+        onPage={(next) => update({ page: String(next) })}
+      />
     </>
   );
 }

@@ -5,13 +5,13 @@ import { RelationshipStatusSchema, type ManagedRelationship } from "../../../con
 import { describeError } from "../../api/api-error.ts";
 import { api } from "../../api/queries.ts";
 import { Alert } from "../../components/alert.tsx";
-import { Button } from "../../components/button.tsx";
 import { Field, SelectField } from "../../components/field.tsx";
 import { EmptyState, Loading } from "../../components/page.tsx";
 import { paths, to } from "../../app/routes.tsx";
 import { relationshipKeys } from "../mentoring/relationship-queries.ts";
 import { daysAgo, formatDay, STATUS_LABEL, STATUS_TONE } from "../mentoring/relationship-words.ts";
 import "./relationships.css";
+import { Pager } from "../../components/pager.tsx";
 
 const pageSize = 50;
 
@@ -59,7 +59,6 @@ export function RelationshipsView({ orgId, programmeId }: { orgId: string; progr
     enabled: !programmeId,
   });
   const total = list.data?.total ?? 0;
-  const lastPage = Math.max(0, Math.ceil(total / pageSize) - 1);
   const filtered = Boolean(q || status || (!programmeId && chosenProgramme));
 
   return (
@@ -149,29 +148,13 @@ export function RelationshipsView({ orgId, programmeId }: { orgId: string; progr
       {list.data && list.data.relationships.length > 0 ? (
         <RelationshipTable rows={list.data.relationships} showProgramme={!programmeId} />
       ) : null}
-      {total > pageSize ? (
-        <nav className="pager" aria-label="Relationship pages">
-          <Button
-            variant="secondary"
-            size="small"
-            disabled={page === 0}
-            onClick={() => update({ page: String(page - 1) })}
-          >
-            Previous
-          </Button>
-          <span>
-            Page {page + 1} of {lastPage + 1}
-          </span>
-          <Button
-            variant="secondary"
-            size="small"
-            disabled={page >= lastPage}
-            onClick={() => update({ page: String(page + 1) })}
-          >
-            Next
-          </Button>
-        </nav>
-      ) : null}
+      <Pager
+        label="Relationship pages"
+        page={page}
+        pageSize={pageSize}
+        total={total}
+        onPage={(next) => update({ page: String(next) })}
+      />
     </>
   );
 }
