@@ -90,13 +90,18 @@ export function programmesRepository(db: Database) {
       return row ? toProgrammeRecord(row) : null;
     },
 
-    /** Locks the programme row for the rest of the transaction (state changes, matching runs). */
+    /**
+     * Locks the programme row for the rest of the transaction (state changes, matching runs).
+     * FOR NO KEY UPDATE: it still lets other transactions insert rows that reference the programme
+     * (their foreign-key check takes KEY SHARE), so an accept inserting a relationship while it
+     * holds enrolment locks cannot deadlock with a publish holding this lock.
+     */
     async findForUpdate(orgId: OrgId, programmeId: ProgrammeId): Promise<ProgrammeRecord | null> {
       const [row] = await db
         .select()
         .from(programmes)
         .where(and(eq(programmes.orgId, orgId), eq(programmes.id, programmeId)))
-        .for("update");
+        .for("no key update");
       return row ? toProgrammeRecord(row) : null;
     },
 
