@@ -14,7 +14,7 @@ import { Button } from "../../components/button.tsx";
 import { Field, SelectField } from "../../components/field.tsx";
 import { selfMatchKeys } from "../requests/request-api.ts";
 import { CADENCE_LABELS, FORMAT_LABELS } from "../requests/request-format.ts";
-import { TextArea } from "../requests/text-area.tsx";
+import { TextAreaField } from "../../components/text-area-field.tsx";
 
 type Text = "goal" | "reality" | "options" | "will";
 
@@ -206,7 +206,7 @@ export function RequestDialog({
         current.key === "reality" ||
         current.key === "options" ||
         current.key === "will" ? (
-          <TextArea
+          <TextAreaField
             key={current.key}
             label={TEXT_LABELS[current.key]}
             name={current.key}
@@ -278,7 +278,7 @@ export function RequestDialog({
               error={errorFor("expectations.minutesPerMonth")}
               onChange={(event) => set("minutesPerMonth", event.target.value)}
             />
-            <TextArea
+            <TextAreaField
               label="Anything else (optional)"
               name="note"
               maxLength={1000}

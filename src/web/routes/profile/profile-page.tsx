@@ -32,7 +32,7 @@ import {
 import { COMMON_LANGUAGES, languageName, timeZoneOptions } from "./profile-format.ts";
 import { SkillListEditor } from "./skill-list-editor.tsx";
 import { TagListEditor } from "./tag-list-editor.tsx";
-import { TextAreaField } from "./text-area-field.tsx";
+import { TextAreaField } from "../../components/text-area-field.tsx";
 import { VisibilitySelect } from "./visibility-select.tsx";
 import "./profile.css";
 

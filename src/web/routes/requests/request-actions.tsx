@@ -9,7 +9,7 @@ import { Alert } from "../../components/alert.tsx";
 import { Button } from "../../components/button.tsx";
 import { Card } from "../../components/page.tsx";
 import { selfMatchKeys } from "./request-api.ts";
-import { TextArea } from "./text-area.tsx";
+import { TextAreaField } from "../../components/text-area-field.tsx";
 
 type Action = "accept" | "decline" | "ask" | "answer" | "withdraw";
 
@@ -90,7 +90,7 @@ function TextForm({
   };
   return (
     <form onSubmit={submit} noValidate>
-      <TextArea
+      <TextAreaField
         label={label}
         name={field}
         hint={hint}

@@ -1,5 +1,5 @@
 import { type TextareaHTMLAttributes, useId } from "react";
-import { phraseError } from "../../components/field.tsx";
+import { phraseError } from "./field.tsx";
 
 interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
   label: string;
@@ -8,7 +8,10 @@ interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement>
   error?: string;
 }
 
-/** A labelled textarea with hint and error tied to it, like Field. */
+/**
+ * A labelled text box for a few sentences, like Field: its hint and error tied to it for screen
+ * readers; "required" is announced (aria-required) and checked by the form, not the browser.
+ */
 export function TextAreaField({ label, name, hint, error, id, className, ...textarea }: TextAreaFieldProps) {
   const generated = useId();
   const inputId = id ?? `${name}-${generated}`;
@@ -27,10 +30,12 @@ export function TextAreaField({ label, name, hint, error, id, className, ...text
       <textarea
         id={inputId}
         name={name}
-        className="input profile-textarea"
+        className="input textarea"
         aria-invalid={error ? true : undefined}
         aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+        aria-required={textarea.required ? true : undefined}
         {...textarea}
+        required={false}
       />
       {error ? (
         <p id={errorId} className="field__error">
