@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
+import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
 import { sql } from "drizzle-orm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -7,6 +8,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
 import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import pg from "pg";
+import { type ChangeFeed, embeddedChangeFeed, serverChangeFeed } from "./change-feed.ts";
 import { acquireDataFolderLock } from "./embedded-lock.ts";
 import * as schema from "./schema.ts";
 
@@ -16,6 +18,8 @@ export type DatabaseKind = "pglite" | "postgres";
 export interface DatabaseHandle {
   readonly db: Database;
   readonly kind: DatabaseKind;
+  /** Committed changes to profiles, enrolments and relationships, from every instance. */
+  readonly changes: ChangeFeed;
   /** Applies pending migrations under an advisory lock, so concurrent instances migrate once. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -25,6 +29,16 @@ export const migrationsFolder = fileURLToPath(new URL("./migrations", import.met
 
 /** Arbitrary constant shared by every Trellis instance: the advisory lock key for migrations. */
 const MIGRATION_LOCK_KEY = 7_424_211;
+
+/**
+ * An embedded database with the extensions the migrations create (btree_gin, for the mentor
+ * search index). Every PGlite Trellis opens is made here.
+ */
+export function createEmbedded(
+  options: Omit<PGliteOptions, "extensions"> & { dataDir?: string } = {},
+): Promise<PGlite> {
+  return PGlite.create({ ...options, extensions: { btree_gin } });
+}
 
 export type DatabaseOptions =
   | { kind: "pglite"; dataDir?: string; pglite?: PGlite }
@@ -38,20 +52,23 @@ async function openEmbedded(options: { dataDir?: string; pglite?: PGlite }): Pro
   const releaseLock = options.dataDir ? acquireDataFolderLock(options.dataDir) : () => {};
   let client: PGlite;
   try {
-    client = options.pglite ?? (await PGlite.create(options.dataDir));
+    client = options.pglite ?? (await createEmbedded({ dataDir: options.dataDir }));
   } catch (error) {
     releaseLock();
     throw error;
   }
   const db = drizzlePglite(client, { schema }) as unknown as Database;
+  const changes = embeddedChangeFeed(client);
   return {
     db,
     kind: "pglite",
+    changes,
     async migrate() {
       await migratePglite(drizzlePglite(client), { migrationsFolder });
     },
     async close() {
       try {
+        await changes.close();
         if (!client.closed) await client.close();
       } finally {
         releaseLock();
@@ -64,9 +81,11 @@ async function openServer(url: string, poolSize: number): Promise<DatabaseHandle
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   await pool.query("select 1");
   const db = drizzlePostgres(pool, { schema }) as unknown as Database;
+  const changes = serverChangeFeed(url);
   return {
     db,
     kind: "postgres",
+    changes,
     async migrate() {
       const connection = await pool.connect();
       try {
@@ -78,6 +97,7 @@ async function openServer(url: string, poolSize: number): Promise<DatabaseHandle
       }
     },
     async close() {
+      await changes.close();
       await pool.end();
     },
   };

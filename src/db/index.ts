@@ -1,6 +1,7 @@
 import type { Database } from "./connection.ts";
 import { type Repositories, repositories } from "./repositories/index.ts";
 
+export * from "./change-feed.ts";
 export * from "./connection.ts";
 export { DataFolderInUseError } from "./embedded-lock.ts";
 export { type Repositories, repositories } from "./repositories/index.ts";
@@ -14,6 +15,7 @@ export type {
   StoredEmail,
 } from "./repositories/index.ts";
 export type { EmailsRepository } from "./repositories/emails.repository.ts";
+export type { MentorSearchFilters, MentorSearchPage } from "./repositories/mentor-search.repository.ts";
 
 /**
  * Runs `work` in one transaction with repositories bound to it: every write that spans rows goes

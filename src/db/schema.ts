@@ -310,6 +310,29 @@ export const enrolments = pgTable(
   ],
 );
 
+/**
+ * The search vector of each mentor (role mentor or both) of each programme, copied from their
+ * profile by triggers (migration 0002) on profiles and enrolments, so that one GIN index over
+ * (programme, words) finds a programme's matching mentors without touching anyone else's row:
+ * a word that 16,000 of an organisation's profiles contain costs a 10,000-mentor programme only
+ * its own 1,600. Never written by the application.
+ */
+export const mentorSearchDocs = pgTable(
+  "mentor_search_docs",
+  {
+    orgId: uuid("org_id").notNull(),
+    programmeId: uuid("programme_id").notNull(),
+    userId: uuid("user_id").notNull(),
+    search: tsvector("search").notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.programmeId, table.userId] }),
+    // A btree_gin column first: the programme narrows the words' posting lists inside the index.
+    index("mentor_search_docs_search_idx").using("gin", table.programmeId, table.search),
+    index("mentor_search_docs_user_idx").on(table.userId),
+  ],
+);
+
 /** A CSV import run: progress and per-row errors, readable from any instance. */
 export const csvImports = pgTable(
   "csv_imports",

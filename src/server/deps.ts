@@ -1,4 +1,4 @@
-import type { Database, DatabaseKind, Repositories } from "../db/index.ts";
+import type { ChangeFeed, Database, DatabaseKind, Repositories } from "../db/index.ts";
 import type { Config } from "./config.ts";
 import type { Mailer } from "./email/mailer.ts";
 
@@ -7,6 +7,8 @@ export interface ServerDeps {
   db: Database;
   databaseKind: DatabaseKind;
   repos: Repositories;
+  /** Committed changes from every instance, for what an instance keeps in memory. */
+  changes: ChangeFeed;
   config: Config;
   mailer: Mailer;
   /** The instance secret: HMAC key for stored token hashes. Generated on first run, kept in the database. */

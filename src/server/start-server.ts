@@ -42,7 +42,16 @@ export async function createDeps(
     now,
     onError: onMailError,
   });
-  return { db: handle.db, databaseKind: handle.kind, repos, config, mailer, secret, now };
+  return {
+    db: handle.db,
+    databaseKind: handle.kind,
+    changes: handle.changes,
+    repos,
+    config,
+    mailer,
+    secret,
+    now,
+  };
 }
 
 export interface RunningServer {

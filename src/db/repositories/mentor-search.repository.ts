@@ -2,7 +2,8 @@ import { type SQL, sql } from "drizzle-orm";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
 import type { ProgrammeId } from "../../core/programmes/types.ts";
 import type { Database } from "../connection.ts";
-import { enrolments, profiles, relationships, users } from "../schema.ts";
+import { FACET_SIZE, type FacetCount, type MentorIndexRow } from "../../core/programmes/mentor-index.ts";
+import { enrolments, mentorSearchDocs, profiles, relationships, users } from "../schema.ts";
 
 export interface MentorSearchFilters {
   /** Words in web search syntax ("quoted phrase", or, -not); empty for none. */
@@ -40,19 +41,11 @@ export interface MentorSearchRow {
   relevance: number;
 }
 
-export interface FacetCount {
-  value: string;
-  count: number;
-}
-
 export interface MentorSearchPage {
   rows: MentorSearchRow[];
   total: number;
   facets: { department: FacetCount[]; language: FacetCount[]; location: FacetCount[]; skill: FacetCount[] };
 }
-
-/** How many values each facet lists (the chosen ones are always among them). */
-const FACET_SIZE = 30;
 
 const list = (values: readonly string[]) =>
   sql.join(
@@ -103,15 +96,76 @@ export function skillPath(skills: readonly string[]): string {
 /** Rows of a raw query (node-postgres and PGlite both answer { rows }). */
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
-/**
- * Full-text mentor search with facets over a programme's active mentors, in one statement: the
- * matching mentors are gathered once (a MATERIALIZED CTE carrying one flag per facet filter), then
- * the page, the total and each facet's counts are read from it. A facet is counted under every
- * filter but its own, so choosing "Engineering" still shows how many mentors each other
- * department has.
- */
+/** The statement's estimated cost can pass PostgreSQL's JIT threshold; compiling costs more (about 0.3 s) than running it. */
+const withoutJit = <T>(db: Database, statement: SQL) =>
+  db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    return rowsOf<T>(await tx.execute(statement));
+  });
+
+/** Relationships that hold a place of the mentor's capacity. */
+const livePairs = (orgId: OrgId, programmeId: ProgrammeId) => sql`
+  select mentor_id, count(*)::int as n from ${relationships}
+  where org_id = ${orgId} and programme_id = ${programmeId} and status in ('proposed', 'active', 'paused')
+  group by mentor_id`;
+
 export function mentorSearchRepository(db: Database) {
   return {
+    /**
+     * A programme's active mentors as the in-memory search index takes them
+     * (core/programmes/mentor-index.ts): facet values, which sections are for admins only, room.
+     */
+    async indexRows(orgId: OrgId, programmeId: ProgrammeId): Promise<MentorIndexRow[]> {
+      const rows = await withoutJit<MentorIndexRow & { skills: unknown }>(
+        db,
+        sql`
+          with live as (${livePairs(orgId, programmeId)})
+          select e.user_id as "userId", p.department, p.location, p.languages,
+            jsonb_path_query_array(p.skills_offered, '$[*].skill') as skills,
+            coalesce(p.visibility->>'work', '') = 'admins' as "hideWork",
+            coalesce(p.visibility->>'skills', '') = 'admins' as "hideSkills",
+            e.mentor_capacity as capacity, e.mentor_capacity - coalesce(l.n, 0) as remaining
+          from ${enrolments} e
+          join ${profiles} p on p.org_id = e.org_id and p.user_id = e.user_id
+          left join live l on l.mentor_id = e.user_id
+          where e.org_id = ${orgId} and e.programme_id = ${programmeId}
+            and e.status = 'active' and e.role in ('mentor', 'both')`,
+      );
+      for (const row of rows) {
+        const skills = typeof row.skills === "string" ? JSON.parse(row.skills) : row.skills;
+        row.skills = Array.isArray(skills) ? skills.filter((skill) => typeof skill === "string") : [];
+      }
+      return rows as MentorIndexRow[];
+    },
+
+    /**
+     * The programme's mentors (any status) whose profile matches the words, with PostgreSQL's
+     * ts_rank: one GIN lookup on (programme, words) in mentor_search_docs, so other programmes'
+     * profiles are never read. Words in web search syntax, in English and as written.
+     */
+    async textMatches(
+      orgId: OrgId,
+      programmeId: ProgrammeId,
+      q: string,
+    ): Promise<{ userIds: string[]; relevance: number[] }> {
+      const rows = await withoutJit<{ u: string; r: number }>(
+        db,
+        sql`
+          select d.user_id as u, ts_rank(d.search, x.q) as r
+          from ${mentorSearchDocs} d,
+            (select websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('simple', ${q}) as q) x
+          where d.programme_id = ${programmeId} and d.org_id = ${orgId} and d.search @@ x.q`,
+      );
+      return { userIds: rows.map((row) => row.u), relevance: rows.map((row) => Number(row.r)) };
+    },
+
+    /**
+     * The reference search, in one statement: the matching mentors are gathered once (a
+     * MATERIALIZED CTE carrying one flag per facet filter), then the page, the total and each
+     * facet's counts are read from it. Same answers as core/programmes/mentor-index.ts (tests
+     * hold them equal); the server uses it when the change feed is down and nothing kept in
+     * memory can be trusted.
+     */
     async search(
       orgId: OrgId,
       programmeId: ProgrammeId,
@@ -142,12 +196,7 @@ export function mentorSearchRepository(db: Database) {
         filters.viewerIsAdmin ? sql`false` : sql`coalesce(p.visibility->>${section}::text, '') = 'admins'`;
 
       const statement = sql`
-        with live as (
-          select mentor_id, count(*)::int as n from ${relationships}
-          where org_id = ${orgId} and programme_id = ${programmeId}
-            and status in ('proposed', 'active', 'paused')
-          group by mentor_id
-        ),
+        with live as (${livePairs(orgId, programmeId)}),
         base as materialized (
           select m.*, ${byDepartment} as d, ${byLanguage} as g, ${byLocation} as c, ${bySkill} as s
           from (
@@ -206,30 +255,27 @@ export function mentorSearchRepository(db: Database) {
             limit ${FACET_SIZE}
           ) f)`)} as location,
           ${facet(sql`(select coalesce(json_agg(f), '[]'::json) from (
-            -- Grouped by the name as written (cheaper than lower(trim()) on every element); case
-            -- variants are merged below. A profile lists a skill once: count(*) is exact.
-            select o->>'skill' as value, count(*)::int as count
-            from base cross join jsonb_array_elements(skills_offered) o
+            -- One spelling per skill and mentor ("Go" and "go " count the mentor once), grouped by
+            -- the spelling; case variants are merged below.
+            select o.skill as value, count(*)::int as count
+            from base cross join lateral (
+              select distinct on (lower(trim(x->>'skill'))) x->>'skill' as skill
+              from jsonb_array_elements(skills_offered) x
+            ) o
             where d and g and c
-            group by o->>'skill'
-            order by ${chosenFirst(lowerSkills, sql`lower(trim(o->>'skill'))`)} count(*) desc, o->>'skill'
+            group by o.skill
+            order by ${chosenFirst(lowerSkills, sql`lower(trim(o.skill))`)} count(*) desc, o.skill
             limit ${FACET_SIZE * 8}
           ) f)`)} as skill
       `;
-      // The statement's estimated cost passes PostgreSQL's JIT threshold, and compiling it costs
-      // more (about 0.3 s) than running it: JIT is off for this one statement.
-      const result = await db.transaction(async (tx) => {
-        await tx.execute(sql`set local jit = off`);
-        return tx.execute(statement);
-      });
-      const [row] = rowsOf<{
+      const [row] = await withoutJit<{
         total: number;
         rows: MentorSearchRow[] | string;
         department: FacetCount[] | string;
         language: FacetCount[] | string;
         location: FacetCount[] | string;
         skill: FacetCount[] | string;
-      }>(result);
+      }>(db, statement);
       // node-postgres parses json columns; keep PGlite and others honest too.
       const json = <T>(value: T | string): T =>
         typeof value === "string" ? (JSON.parse(value) as T) : value;

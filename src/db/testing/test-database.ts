@@ -3,9 +3,8 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promise
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { type DatabaseHandle, migrationsFolder, openDatabase } from "../connection.ts";
+import { createEmbedded, type DatabaseHandle, migrationsFolder, openDatabase } from "../connection.ts";
 
 /**
  * Fresh, migrated databases for tests, fast.
@@ -16,7 +15,10 @@ import { type DatabaseHandle, migrationsFolder, openDatabase } from "../connecti
  * TRELLIS_TEST_DB=postgres and TEST_DATABASE_URL): one migrated template database, copied with
  * CREATE DATABASE ... TEMPLATE for each caller and dropped on close.
  */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+/** A test database; `url` is the server database's address (null when embedded). */
+export type TestDatabase = DatabaseHandle & { url: string | null };
+
+export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.TRELLIS_TEST_DB === "postgres" ? process.env.TEST_DATABASE_URL : undefined;
   return serverUrl ? createServerTestDatabase(serverUrl) : createEmbeddedTestDatabase();
 }
@@ -54,7 +56,7 @@ async function loadOrBuildTemplate(): Promise<Blob> {
   } catch {
     // Not cached yet: build it (another process may race us; the rename makes either copy whole).
   }
-  const template = await PGlite.create();
+  const template = await createEmbedded();
   const handle = await openDatabase({ kind: "pglite", pglite: template });
   await handle.migrate();
   const dump = await template.dumpDataDir("none");
@@ -75,10 +77,10 @@ async function removeStaleTemplates(folder: string, keep: string): Promise<void>
   }
 }
 
-async function createEmbeddedTestDatabase(): Promise<DatabaseHandle> {
+async function createEmbeddedTestDatabase(): Promise<TestDatabase> {
   embeddedTemplate ??= loadOrBuildTemplate();
-  const pglite = await PGlite.create({ loadDataDir: await embeddedTemplate });
-  return openDatabase({ kind: "pglite", pglite });
+  const pglite = await createEmbedded({ loadDataDir: await embeddedTemplate });
+  return { ...(await openDatabase({ kind: "pglite", pglite })), url: null };
 }
 
 let serverTemplate: Promise<string> | undefined;
@@ -95,7 +97,7 @@ function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-async function createServerTestDatabase(serverUrl: string): Promise<DatabaseHandle> {
+async function createServerTestDatabase(serverUrl: string): Promise<TestDatabase> {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
@@ -117,6 +119,7 @@ async function createServerTestDatabase(serverUrl: string): Promise<DatabaseHand
     const handle = await openDatabase({ kind: "postgres", url: withDatabase(serverUrl, name), poolSize: 5 });
     return {
       ...handle,
+      url: withDatabase(serverUrl, name),
       async close() {
         await handle.close();
         const dropper = new pg.Client({ connectionString: serverUrl });

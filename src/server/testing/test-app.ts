@@ -3,8 +3,8 @@ import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import type { Me } from "../../contracts/accounts.ts";
 import type { Invitation } from "../../contracts/organisations.ts";
 import type { OrgId, Role, UserId } from "../../core/accounts/types.ts";
-import { type DatabaseHandle, type StoredEmail, repositories } from "../../db/index.ts";
-import { createTestDatabase } from "../../db/testing/test-database.ts";
+import { type StoredEmail, repositories } from "../../db/index.ts";
+import { createTestDatabase, type TestDatabase } from "../../db/testing/test-database.ts";
 import { buildApp } from "../app.ts";
 import { type Config, loadConfig } from "../config.ts";
 import type { ServerDeps } from "../deps.ts";
@@ -15,7 +15,7 @@ import { hashPassword } from "../security/passwords.ts";
 export interface TestApp {
   app: FastifyInstance;
   deps: ServerDeps;
-  database: DatabaseHandle;
+  database: TestDatabase;
   close(): Promise<void>;
 }
 
@@ -51,6 +51,7 @@ export async function createTestApp(
   const deps: ServerDeps = {
     db: database.db,
     databaseKind: database.kind,
+    changes: database.changes,
     repos,
     config,
     mailer,

@@ -1,0 +1,91 @@
+-- Mentor search (src/db/repositories/mentor-search.repository.ts) and the change feed
+-- (src/db/change-feed.ts). btree_gin lets one GIN index start with the programme's id.
+CREATE EXTENSION IF NOT EXISTS btree_gin;
+--> statement-breakpoint
+CREATE TABLE "mentor_search_docs" (
+	"org_id" uuid NOT NULL,
+	"programme_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"search" "tsvector" NOT NULL,
+	CONSTRAINT "mentor_search_docs_programme_id_user_id_pk" PRIMARY KEY("programme_id","user_id")
+);
+--> statement-breakpoint
+CREATE INDEX "mentor_search_docs_search_idx" ON "mentor_search_docs" USING gin ("programme_id","search");--> statement-breakpoint
+CREATE INDEX "mentor_search_docs_user_idx" ON "mentor_search_docs" USING btree ("user_id");
+--> statement-breakpoint
+-- A mentor's doc follows their enrolment: made when they enrol as a mentor (or become one), gone
+-- when they leave the role or the programme. Status is not copied: search reads it live.
+CREATE FUNCTION trellis_enrolment_search_doc() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND (NEW.role NOT IN ('mentor', 'both')
+      OR NEW.user_id <> OLD.user_id OR NEW.programme_id <> OLD.programme_id)) THEN
+    DELETE FROM mentor_search_docs WHERE programme_id = OLD.programme_id AND user_id = OLD.user_id;
+  END IF;
+  IF TG_OP <> 'DELETE' AND NEW.role IN ('mentor', 'both') THEN
+    INSERT INTO mentor_search_docs (org_id, programme_id, user_id, search)
+    SELECT NEW.org_id, NEW.programme_id, NEW.user_id, p.search
+    FROM profiles p WHERE p.org_id = NEW.org_id AND p.user_id = NEW.user_id
+    ON CONFLICT (programme_id, user_id) DO NOTHING;
+  END IF;
+  RETURN NULL;
+END
+$$;
+--> statement-breakpoint
+CREATE TRIGGER enrolments_search_doc AFTER INSERT OR DELETE OR UPDATE OF role, user_id, programme_id
+  ON enrolments FOR EACH ROW EXECUTE FUNCTION trellis_enrolment_search_doc();
+--> statement-breakpoint
+-- A profile's words go to every programme where its owner mentors (a mentor enrolled before
+-- having a profile gets their doc when the profile is made).
+CREATE FUNCTION trellis_profile_search_doc() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    DELETE FROM mentor_search_docs WHERE org_id = OLD.org_id AND user_id = OLD.user_id;
+  ELSE
+    INSERT INTO mentor_search_docs (org_id, programme_id, user_id, search)
+    SELECT e.org_id, e.programme_id, e.user_id, NEW.search
+    FROM enrolments e
+    WHERE e.user_id = NEW.user_id AND e.org_id = NEW.org_id AND e.role IN ('mentor', 'both')
+    ON CONFLICT (programme_id, user_id) DO UPDATE SET search = EXCLUDED.search;
+  END IF;
+  RETURN NULL;
+END
+$$;
+--> statement-breakpoint
+CREATE TRIGGER profiles_search_doc_insert_delete AFTER INSERT OR DELETE ON profiles
+  FOR EACH ROW EXECUTE FUNCTION trellis_profile_search_doc();
+--> statement-breakpoint
+CREATE TRIGGER profiles_search_doc_update AFTER UPDATE ON profiles
+  FOR EACH ROW WHEN (OLD.search IS DISTINCT FROM NEW.search) EXECUTE FUNCTION trellis_profile_search_doc();
+--> statement-breakpoint
+INSERT INTO mentor_search_docs (org_id, programme_id, user_id, search)
+SELECT e.org_id, e.programme_id, e.user_id, p.search
+FROM enrolments e JOIN profiles p ON p.org_id = e.org_id AND p.user_id = e.user_id
+WHERE e.role IN ('mentor', 'both');
+--> statement-breakpoint
+-- The change feed (src/db/change-feed.ts): every committed write to the rows a programme's
+-- mentor search is built from announces itself on the channel 'trellis_changes', so every
+-- instance can drop what it keeps in memory of them. The payload is the organisation's id for a
+-- profile, and "<org id>/<programme id>" for an enrolment or a relationship. NOTIFY is delivered
+-- at commit, never for a rolled-back write, and repeats within one transaction are sent once.
+CREATE FUNCTION trellis_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  changed record;
+BEGIN
+  IF TG_OP = 'DELETE' THEN changed := OLD; ELSE changed := NEW; END IF;
+  IF TG_ARGV[0] = 'programme' THEN
+    PERFORM pg_notify('trellis_changes', changed.org_id::text || '/' || changed.programme_id::text);
+  ELSE
+    PERFORM pg_notify('trellis_changes', changed.org_id::text);
+  END IF;
+  RETURN NULL;
+END
+$$;
+--> statement-breakpoint
+CREATE TRIGGER profiles_notify_change AFTER INSERT OR UPDATE OR DELETE ON profiles
+  FOR EACH ROW EXECUTE FUNCTION trellis_notify_change('organisation');
+--> statement-breakpoint
+CREATE TRIGGER enrolments_notify_change AFTER INSERT OR UPDATE OR DELETE ON enrolments
+  FOR EACH ROW EXECUTE FUNCTION trellis_notify_change('programme');
+--> statement-breakpoint
+CREATE TRIGGER relationships_notify_change AFTER INSERT OR UPDATE OR DELETE ON relationships
+  FOR EACH ROW EXECUTE FUNCTION trellis_notify_change('programme');
