@@ -29,13 +29,19 @@ function recorder(): ChangeListener & { changes: Change[]; resets: number } {
 }
 
 describe("parseChange", () => {
-  it("reads an organisation, or an organisation and a programme", () => {
-    expect(parseChange("o1")).toEqual({ orgId: "o1", programmeId: null });
-    expect(parseChange("o1/p1")).toEqual({ orgId: "o1", programmeId: "p1" });
+  it("reads a person's profile, or their enrolment or pairs in a programme", () => {
+    expect(parseChange("o1//u1")).toEqual({ orgId: "o1", programmeId: null, userId: "u1" });
+    expect(parseChange("o1/p1/u1")).toEqual({ orgId: "o1", programmeId: "p1", userId: "u1" });
+  });
+
+  it("reads anyone of an organisation or a programme", () => {
+    expect(parseChange("o1")).toEqual({ orgId: "o1", programmeId: null, userId: null });
+    expect(parseChange("o1/p1")).toEqual({ orgId: "o1", programmeId: "p1", userId: null });
   });
 
   it("refuses anything else (a listener then forgets everything)", () => {
-    for (const payload of ["", "/p1", "o1/", "o1/p1/x"]) expect(parseChange(payload)).toBeNull();
+    for (const payload of ["", "/p1", "o1/", "o1/p1/", "o1//", "o1/p1/u1/x"])
+      expect(parseChange(payload)).toBeNull();
   });
 });
 
@@ -76,8 +82,8 @@ describe("the change feed", () => {
       );
       expect(await database.changes.sync()).toBe(true);
       expect(heard.changes).toEqual([
-        { orgId, programmeId: null },
-        { orgId, programmeId },
+        { orgId, programmeId: null, userId },
+        { orgId, programmeId, userId },
       ]);
     } finally {
       stop();
@@ -99,7 +105,7 @@ describe("the change feed", () => {
         await tx.execute(sql`update profiles set headline = 'Two' where user_id = ${userId}`);
       });
       expect(await database.changes.sync()).toBe(true);
-      expect(heard.changes).toEqual([{ orgId, programmeId: null }]);
+      expect(heard.changes).toEqual([{ orgId, programmeId: null, userId }]);
     } finally {
       stop();
     }
@@ -147,7 +153,7 @@ describe("the change feed", () => {
         await expect.poll(() => feed.sync(), { timeout: 5000 }).toBe(true);
         await database.db.execute(sql`update profiles set headline = 'Back' where user_id = ${userId}`);
         expect(await feed.sync()).toBe(true);
-        expect(heard.changes).toContainEqual({ orgId, programmeId: null });
+        expect(heard.changes).toContainEqual({ orgId, programmeId: null, userId });
       } finally {
         await feed.close();
       }

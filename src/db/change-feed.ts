@@ -7,12 +7,14 @@ export const CHANGE_CHANNEL = "trellis_changes";
 export const CHANGE_FEED_APPLICATION = "trellis-change-feed";
 
 /**
- * A committed write to what a programme's mentor search is built from: an organisation's
- * profiles (programmeId null), or one programme's enrolments or relationships.
+ * A committed write to what a programme's mentor search is built from, naming the person whose
+ * row it was: a profile (programmeId null), or an enrolment or a relationship (the mentor's) in a
+ * programme. userId null means "anyone" (what is kept of the whole programme or organisation).
  */
 export interface Change {
   orgId: string;
   programmeId: string | null;
+  userId: string | null;
 }
 
 export interface ChangeListener {
@@ -37,11 +39,16 @@ export interface ChangeFeed {
   close(): Promise<void>;
 }
 
-/** "<org>" or "<org>/<programme>" as the trigger writes it; null for anything else. */
+/**
+ * "<org>//<user>", "<org>/<programme>/<user>" as the triggers write them, or "<org>" and
+ * "<org>/<programme>" for anyone there; null for anything else.
+ */
 export function parseChange(payload: string): Change | null {
-  const [orgId, programmeId, extra] = payload.split("/");
-  if (!orgId || extra !== undefined || programmeId === "") return null;
-  return { orgId, programmeId: programmeId ?? null };
+  const parts = payload.split("/");
+  const [orgId, programmeId, userId] = parts;
+  if (!orgId || parts.length > 3 || (parts.length === 2 && !programmeId) || (parts.length === 3 && !userId))
+    return null;
+  return { orgId, programmeId: programmeId || null, userId: userId ?? null };
 }
 
 function dispatch(listeners: ReadonlySet<ChangeListener>, payload: string): void {

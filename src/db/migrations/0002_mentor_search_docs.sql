@@ -64,28 +64,49 @@ WHERE e.role IN ('mentor', 'both');
 --> statement-breakpoint
 -- The change feed (src/db/change-feed.ts): every committed write to the rows a programme's
 -- mentor search is built from announces itself on the channel 'trellis_changes', so every
--- instance can drop what it keeps in memory of them. The payload is the organisation's id for a
--- profile, and "<org id>/<programme id>" for an enrolment or a relationship. NOTIFY is delivered
--- at commit, never for a rolled-back write, and repeats within one transaction are sent once.
+-- instance can update what it keeps in memory of them. The payload names the person:
+-- "<org>//<user>" for a profile, "<org>/<programme>/<user>" for an enrolment, and
+-- "<org>/<programme>/<mentor>" for a relationship (it holds a place of the mentor's capacity).
+-- An update announces the row as it was and as it is (repeats within a transaction are sent
+-- once). NOTIFY is delivered at commit, never for a rolled-back write.
 CREATE FUNCTION trellis_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  changed record;
 BEGIN
-  IF TG_OP = 'DELETE' THEN changed := OLD; ELSE changed := NEW; END IF;
-  IF TG_ARGV[0] = 'programme' THEN
-    PERFORM pg_notify('trellis_changes', changed.org_id::text || '/' || changed.programme_id::text);
+  -- One branch per table: each statement names only columns its table has.
+  IF TG_ARGV[0] = 'profile' THEN
+    IF TG_OP <> 'INSERT' THEN
+      PERFORM pg_notify('trellis_changes', OLD.org_id::text || '//' || OLD.user_id::text);
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+      PERFORM pg_notify('trellis_changes', NEW.org_id::text || '//' || NEW.user_id::text);
+    END IF;
+  ELSIF TG_ARGV[0] = 'enrolment' THEN
+    IF TG_OP <> 'INSERT' THEN
+      PERFORM pg_notify('trellis_changes',
+        OLD.org_id::text || '/' || OLD.programme_id::text || '/' || OLD.user_id::text);
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+      PERFORM pg_notify('trellis_changes',
+        NEW.org_id::text || '/' || NEW.programme_id::text || '/' || NEW.user_id::text);
+    END IF;
   ELSE
-    PERFORM pg_notify('trellis_changes', changed.org_id::text);
+    IF TG_OP <> 'INSERT' THEN
+      PERFORM pg_notify('trellis_changes',
+        OLD.org_id::text || '/' || OLD.programme_id::text || '/' || OLD.mentor_id::text);
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+      PERFORM pg_notify('trellis_changes',
+        NEW.org_id::text || '/' || NEW.programme_id::text || '/' || NEW.mentor_id::text);
+    END IF;
   END IF;
   RETURN NULL;
 END
 $$;
 --> statement-breakpoint
 CREATE TRIGGER profiles_notify_change AFTER INSERT OR UPDATE OR DELETE ON profiles
-  FOR EACH ROW EXECUTE FUNCTION trellis_notify_change('organisation');
+  FOR EACH ROW EXECUTE FUNCTION trellis_notify_change('profile');
 --> statement-breakpoint
 CREATE TRIGGER enrolments_notify_change AFTER INSERT OR UPDATE OR DELETE ON enrolments
-  FOR EACH ROW EXECUTE FUNCTION trellis_notify_change('programme');
+  FOR EACH ROW EXECUTE FUNCTION trellis_notify_change('enrolment');
 --> statement-breakpoint
 CREATE TRIGGER relationships_notify_change AFTER INSERT OR UPDATE OR DELETE ON relationships
-  FOR EACH ROW EXECUTE FUNCTION trellis_notify_change('programme');
+  FOR EACH ROW EXECUTE FUNCTION trellis_notify_change('relationship');

@@ -104,9 +104,10 @@ const withoutJit = <T>(db: Database, statement: SQL) =>
   });
 
 /** Relationships that hold a place of the mentor's capacity. */
-const livePairs = (orgId: OrgId, programmeId: ProgrammeId) => sql`
+const livePairs = (orgId: OrgId, programmeId: ProgrammeId, mentors: SQL = sql`true`) => sql`
   select mentor_id, count(*)::int as n from ${relationships}
   where org_id = ${orgId} and programme_id = ${programmeId} and status in ('proposed', 'active', 'paused')
+    and ${mentors}
   group by mentor_id`;
 
 export function mentorSearchRepository(db: Database) {
@@ -114,12 +115,20 @@ export function mentorSearchRepository(db: Database) {
     /**
      * A programme's active mentors as the in-memory search index takes them
      * (core/programmes/mentor-index.ts): facet values, which sections are for admins only, room.
+     * With `userIds`, only those of them who are.
      */
-    async indexRows(orgId: OrgId, programmeId: ProgrammeId): Promise<MentorIndexRow[]> {
+    async indexRows(
+      orgId: OrgId,
+      programmeId: ProgrammeId,
+      userIds?: readonly string[],
+    ): Promise<MentorIndexRow[]> {
+      // One text parameter however many people (a list of parameters has a limit).
+      const among = (column: SQL) =>
+        userIds ? sql`${column} = any(string_to_array(${userIds.join(",")}, ',')::uuid[])` : sql`true`;
       const rows = await withoutJit<MentorIndexRow & { skills: unknown }>(
         db,
         sql`
-          with live as (${livePairs(orgId, programmeId)})
+          with live as (${livePairs(orgId, programmeId, among(sql`mentor_id`))})
           select e.user_id as "userId", p.department, p.location, p.languages,
             jsonb_path_query_array(p.skills_offered, '$[*].skill') as skills,
             coalesce(p.visibility->>'work', '') = 'admins' as "hideWork",
@@ -129,7 +138,9 @@ export function mentorSearchRepository(db: Database) {
           join ${profiles} p on p.org_id = e.org_id and p.user_id = e.user_id
           left join live l on l.mentor_id = e.user_id
           where e.org_id = ${orgId} and e.programme_id = ${programmeId}
-            and e.status = 'active' and e.role in ('mentor', 'both')`,
+            and e.status = 'active' and e.role in ('mentor', 'both') and ${among(sql`e.user_id`)}
+          -- The index's own order (uuids compare as their text does): sorting it again is cheap.
+          order by remaining desc, e.user_id`,
       );
       for (const row of rows) {
         const skills = typeof row.skills === "string" ? JSON.parse(row.skills) : row.skills;

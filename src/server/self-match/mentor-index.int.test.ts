@@ -125,8 +125,8 @@ describe("mentor search from the instance's index", () => {
   });
   afterAll(() => t?.close());
 
-  it("answers every search as the one SQL statement does: page, relevance, total and facets", async () => {
-    const r = random(7);
+  /** Random searches through the route, each compared with the SQL statement's answer. */
+  async function compareWithReference(r: ReturnType<typeof random>, runs: number) {
     const queries = [
       "",
       "python",
@@ -136,7 +136,7 @@ describe("mentor search from the instance's index", () => {
       "design or cloud",
       "zzqx",
     ];
-    for (let run = 0; run < 60; run++) {
+    for (let run = 0; run < runs; run++) {
       const filters: MentorSearchFilters = {
         q: r.pick(queries),
         departments: r.some(DEPARTMENTS.filter(Boolean), 2),
@@ -177,6 +177,32 @@ describe("mentor search from the instance's index", () => {
       expect(counts(actual.facets.skill, true), `${asked} skill`).toEqual(
         counts(expected.facets.skill, true),
       );
+    }
+  }
+
+  it("answers every search as the one SQL statement does: page, relevance, total and facets", async () => {
+    await compareWithReference(random(7), 60);
+  });
+
+  it("after writes of every kind, still answers as the SQL statement does (the index is patched)", async () => {
+    const r = random(11);
+    const mentors = Object.keys(ids).filter((email) => email.startsWith("m"));
+    for (let round = 0; round < 3; round++) {
+      for (let k = 0; k < 12; k++) {
+        const who = ids[r.pick(mentors)];
+        const write = r.pick([
+          sql`update profiles set department = ${r.pick(DEPARTMENTS)}, languages = ${`{${r.some(LANGUAGES, 2).join(",")}}`} where user_id = ${who}`,
+          sql`update profiles set skills_offered = ${JSON.stringify(r.some(SKILLS, 3).map((skill) => ({ skill, level: 3 })))}::jsonb, search_text = ${r.pick(WORDS)} where user_id = ${who}`,
+          sql`update profiles set visibility = ${JSON.stringify(r.pick([{}, { work: "admins" }, { skills: "admins" }]))}::jsonb where user_id = ${who}`,
+          sql`update enrolments set status = ${r.pick(["active", "paused"])}, mentor_capacity = ${Math.floor(r.next() * 4)} where user_id = ${who}`,
+          sql`update enrolments set role = ${r.pick(["mentor", "both", "mentee"])} where user_id = ${who}`,
+          sql`insert into relationships (org_id, programme_id, mentee_id, mentor_id, status, origin)
+              values (${orgId}, ${programmeId}, ${ids["other@index.test"]}, ${who}, 'active', 'admin')`,
+          sql`update relationships set status = 'completed' where mentor_id = ${who}`,
+        ]);
+        await t.database.db.execute(write);
+      }
+      await compareWithReference(r, 20);
     }
   });
 
