@@ -261,7 +261,7 @@ export async function describeMachine(url: string): Promise<string> {
   const cpu = os.cpus();
   return [
     `machine: ${cpu[0]?.model ?? "unknown CPU"} x${cpu.length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, load ${os.loadavg()[0].toFixed(2)}`,
-    `node ${process.version}; ${String(rows[0].v).split(",")[0]} (shared_buffers ${rows[0].sb}, work_mem ${rows[0].wm}, jit ${rows[0].jit})`,
+    `node ${process.version}; ${String(rows[0].v).split(",")[0]} (shared_buffers ${rows[0].sb}, work_mem ${rows[0].wm}, jit ${rows[0].jit}, off in Trellis's own connections)`,
   ].join("\n");
 }
 

@@ -78,7 +78,9 @@ async function openEmbedded(options: { dataDir?: string; pglite?: PGlite }): Pro
 }
 
 async function openServer(url: string, poolSize: number): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // JIT off for Trellis's sessions: short queries over many rows (a programme's mentors, a match
+  // run's people) pass its cost threshold, and compiling them (0.1-0.3 s) costs more than running.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: "-c jit=off" });
   await pool.query("select 1");
   const db = drizzlePostgres(pool, { schema }) as unknown as Database;
   const changes = serverChangeFeed(url);

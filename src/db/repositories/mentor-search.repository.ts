@@ -96,12 +96,7 @@ export function skillPath(skills: readonly string[]): string {
 /** Rows of a raw query (node-postgres and PGlite both answer { rows }). */
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
-/** The statement's estimated cost can pass PostgreSQL's JIT threshold; compiling costs more (about 0.3 s) than running it. */
-const withoutJit = <T>(db: Database, statement: SQL) =>
-  db.transaction(async (tx) => {
-    await tx.execute(sql`set local jit = off`);
-    return rowsOf<T>(await tx.execute(statement));
-  });
+const rowsFrom = async <T>(db: Database, statement: SQL) => rowsOf<T>(await db.execute(statement));
 
 /** Relationships that hold a place of the mentor's capacity. */
 const livePairs = (orgId: OrgId, programmeId: ProgrammeId, mentors: SQL = sql`true`) => sql`
@@ -125,7 +120,7 @@ export function mentorSearchRepository(db: Database) {
       // One text parameter however many people (a list of parameters has a limit).
       const among = (column: SQL) =>
         userIds ? sql`${column} = any(string_to_array(${userIds.join(",")}, ',')::uuid[])` : sql`true`;
-      const rows = await withoutJit<MentorIndexRow & { skills: unknown }>(
+      const rows = await rowsFrom<MentorIndexRow & { skills: unknown }>(
         db,
         sql`
           with live as (${livePairs(orgId, programmeId, among(sql`mentor_id`))})
@@ -159,7 +154,7 @@ export function mentorSearchRepository(db: Database) {
       programmeId: ProgrammeId,
       q: string,
     ): Promise<{ userIds: string[]; relevance: number[] }> {
-      const rows = await withoutJit<{ u: string; r: number }>(
+      const rows = await rowsFrom<{ u: string; r: number }>(
         db,
         sql`
           select d.user_id as u, ts_rank(d.search, x.q) as r
@@ -279,7 +274,7 @@ export function mentorSearchRepository(db: Database) {
             limit ${FACET_SIZE * 8}
           ) f)`)} as skill
       `;
-      const [row] = await withoutJit<{
+      const [row] = await rowsFrom<{
         total: number;
         rows: MentorSearchRow[] | string;
         department: FacetCount[] | string;
