@@ -111,6 +111,25 @@ describe("the change feed", () => {
     }
   });
 
+  it("a statement changing over 1,000 people announces their programme instead", async () => {
+    await database.db.execute(
+      sql`insert into users (email, name, password_hash)
+          select 'bulk' || k || '@feed.test', 'Bulk ' || k, 'x' from generate_series(1, 1001) k`,
+    );
+    const heard = recorder();
+    const stop = database.changes.subscribe(heard);
+    try {
+      await database.db.execute(
+        sql`insert into enrolments (org_id, programme_id, user_id, role)
+            select ${orgId}, ${programmeId}, id, 'mentee' from users where email like 'bulk%@feed.test'`,
+      );
+      expect(await database.changes.sync()).toBe(true);
+      expect(heard.changes).toEqual([{ orgId, programmeId, userId: null }]);
+    } finally {
+      stop();
+    }
+  });
+
   it("keeps each mentor's search words per programme as the profile and enrolment change", async () => {
     const words = async () => {
       const result = await database.db.execute(

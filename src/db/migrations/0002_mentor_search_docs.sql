@@ -63,50 +63,103 @@ FROM enrolments e JOIN profiles p ON p.org_id = e.org_id AND p.user_id = e.user_
 WHERE e.role IN ('mentor', 'both');
 --> statement-breakpoint
 -- The change feed (src/db/change-feed.ts): every committed write to the rows a programme's
--- mentor search is built from announces itself on the channel 'trellis_changes', so every
--- instance can update what it keeps in memory of them. The payload names the person:
+-- mentor search is built from is announced on the channel 'trellis_changes', naming the person:
 -- "<org>//<user>" for a profile, "<org>/<programme>/<user>" for an enrolment, and
 -- "<org>/<programme>/<mentor>" for a relationship (it holds a place of the mentor's capacity).
--- An update announces the row as it was and as it is (repeats within a transaction are sent
--- once). NOTIFY is delivered at commit, never for a rolled-back write.
-CREATE FUNCTION trellis_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Set-based: one trigger run per statement over its transition tables (an update announces rows
+-- as they were and as they are). A statement that changes more than 1,000 people announces its
+-- programmes ("<org>/<programme>") or organisations ("<org>") instead: listeners then read those
+-- whole. NOTIFY is delivered at commit, never for a rolled-back write; repeats within a
+-- transaction are sent once.
+CREATE FUNCTION trellis_announce(people text[], wholes text[]) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  payload text;
 BEGIN
-  -- One branch per table: each statement names only columns its table has.
+  IF people IS NULL THEN
+    RETURN;
+  END IF;
+  FOREACH payload IN ARRAY (CASE WHEN cardinality(people) > 1000 THEN wholes ELSE people END) LOOP
+    PERFORM pg_notify('trellis_changes', payload);
+  END LOOP;
+END
+$$;
+--> statement-breakpoint
+CREATE FUNCTION trellis_announce_changes() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  -- One branch per table and operation: each names only the columns and transition tables it has.
   IF TG_ARGV[0] = 'profile' THEN
-    IF TG_OP <> 'INSERT' THEN
-      PERFORM pg_notify('trellis_changes', OLD.org_id::text || '//' || OLD.user_id::text);
-    END IF;
-    IF TG_OP <> 'DELETE' THEN
-      PERFORM pg_notify('trellis_changes', NEW.org_id::text || '//' || NEW.user_id::text);
+    IF TG_OP = 'INSERT' THEN
+      PERFORM trellis_announce((SELECT array_agg(DISTINCT org_id::text || '//' || user_id::text) FROM new_rows),
+        (SELECT array_agg(DISTINCT org_id::text) FROM new_rows));
+    ELSIF TG_OP = 'UPDATE' THEN
+      PERFORM trellis_announce(
+        (SELECT array_agg(DISTINCT changed) FROM (SELECT org_id::text || '//' || user_id::text AS changed FROM new_rows
+          UNION ALL SELECT org_id::text || '//' || user_id::text FROM old_rows) people),
+        (SELECT array_agg(DISTINCT changed) FROM (SELECT org_id::text AS changed FROM new_rows
+          UNION ALL SELECT org_id::text FROM old_rows) wholes));
+    ELSE
+      PERFORM trellis_announce((SELECT array_agg(DISTINCT org_id::text || '//' || user_id::text) FROM old_rows),
+        (SELECT array_agg(DISTINCT org_id::text) FROM old_rows));
     END IF;
   ELSIF TG_ARGV[0] = 'enrolment' THEN
-    IF TG_OP <> 'INSERT' THEN
-      PERFORM pg_notify('trellis_changes',
-        OLD.org_id::text || '/' || OLD.programme_id::text || '/' || OLD.user_id::text);
-    END IF;
-    IF TG_OP <> 'DELETE' THEN
-      PERFORM pg_notify('trellis_changes',
-        NEW.org_id::text || '/' || NEW.programme_id::text || '/' || NEW.user_id::text);
+    IF TG_OP = 'INSERT' THEN
+      PERFORM trellis_announce((SELECT array_agg(DISTINCT org_id::text || '/' || programme_id::text || '/' || user_id::text) FROM new_rows),
+        (SELECT array_agg(DISTINCT org_id::text || '/' || programme_id::text) FROM new_rows));
+    ELSIF TG_OP = 'UPDATE' THEN
+      PERFORM trellis_announce(
+        (SELECT array_agg(DISTINCT changed) FROM (SELECT org_id::text || '/' || programme_id::text || '/' || user_id::text AS changed FROM new_rows
+          UNION ALL SELECT org_id::text || '/' || programme_id::text || '/' || user_id::text FROM old_rows) people),
+        (SELECT array_agg(DISTINCT changed) FROM (SELECT org_id::text || '/' || programme_id::text AS changed FROM new_rows
+          UNION ALL SELECT org_id::text || '/' || programme_id::text FROM old_rows) wholes));
+    ELSE
+      PERFORM trellis_announce((SELECT array_agg(DISTINCT org_id::text || '/' || programme_id::text || '/' || user_id::text) FROM old_rows),
+        (SELECT array_agg(DISTINCT org_id::text || '/' || programme_id::text) FROM old_rows));
     END IF;
   ELSE
-    IF TG_OP <> 'INSERT' THEN
-      PERFORM pg_notify('trellis_changes',
-        OLD.org_id::text || '/' || OLD.programme_id::text || '/' || OLD.mentor_id::text);
-    END IF;
-    IF TG_OP <> 'DELETE' THEN
-      PERFORM pg_notify('trellis_changes',
-        NEW.org_id::text || '/' || NEW.programme_id::text || '/' || NEW.mentor_id::text);
+    IF TG_OP = 'INSERT' THEN
+      PERFORM trellis_announce((SELECT array_agg(DISTINCT org_id::text || '/' || programme_id::text || '/' || mentor_id::text) FROM new_rows),
+        (SELECT array_agg(DISTINCT org_id::text || '/' || programme_id::text) FROM new_rows));
+    ELSIF TG_OP = 'UPDATE' THEN
+      PERFORM trellis_announce(
+        (SELECT array_agg(DISTINCT changed) FROM (SELECT org_id::text || '/' || programme_id::text || '/' || mentor_id::text AS changed FROM new_rows
+          UNION ALL SELECT org_id::text || '/' || programme_id::text || '/' || mentor_id::text FROM old_rows) people),
+        (SELECT array_agg(DISTINCT changed) FROM (SELECT org_id::text || '/' || programme_id::text AS changed FROM new_rows
+          UNION ALL SELECT org_id::text || '/' || programme_id::text FROM old_rows) wholes));
+    ELSE
+      PERFORM trellis_announce((SELECT array_agg(DISTINCT org_id::text || '/' || programme_id::text || '/' || mentor_id::text) FROM old_rows),
+        (SELECT array_agg(DISTINCT org_id::text || '/' || programme_id::text) FROM old_rows));
     END IF;
   END IF;
   RETURN NULL;
 END
 $$;
 --> statement-breakpoint
-CREATE TRIGGER profiles_notify_change AFTER INSERT OR UPDATE OR DELETE ON profiles
-  FOR EACH ROW EXECUTE FUNCTION trellis_notify_change('profile');
+CREATE TRIGGER profiles_announce_insert AFTER INSERT ON profiles REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION trellis_announce_changes('profile');
 --> statement-breakpoint
-CREATE TRIGGER enrolments_notify_change AFTER INSERT OR UPDATE OR DELETE ON enrolments
-  FOR EACH ROW EXECUTE FUNCTION trellis_notify_change('enrolment');
+CREATE TRIGGER profiles_announce_update AFTER UPDATE ON profiles
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION trellis_announce_changes('profile');
 --> statement-breakpoint
-CREATE TRIGGER relationships_notify_change AFTER INSERT OR UPDATE OR DELETE ON relationships
-  FOR EACH ROW EXECUTE FUNCTION trellis_notify_change('relationship');
+CREATE TRIGGER profiles_announce_delete AFTER DELETE ON profiles REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION trellis_announce_changes('profile');
+--> statement-breakpoint
+CREATE TRIGGER enrolments_announce_insert AFTER INSERT ON enrolments REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION trellis_announce_changes('enrolment');
+--> statement-breakpoint
+CREATE TRIGGER enrolments_announce_update AFTER UPDATE ON enrolments
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION trellis_announce_changes('enrolment');
+--> statement-breakpoint
+CREATE TRIGGER enrolments_announce_delete AFTER DELETE ON enrolments REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION trellis_announce_changes('enrolment');
+--> statement-breakpoint
+CREATE TRIGGER relationships_announce_insert AFTER INSERT ON relationships REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION trellis_announce_changes('relationship');
+--> statement-breakpoint
+CREATE TRIGGER relationships_announce_update AFTER UPDATE ON relationships
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION trellis_announce_changes('relationship');
+--> statement-breakpoint
+CREATE TRIGGER relationships_announce_delete AFTER DELETE ON relationships REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION trellis_announce_changes('relationship');
