@@ -2,7 +2,8 @@ import { type SQL, sql } from "drizzle-orm";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
 import type { ProgrammeId } from "../../core/programmes/types.ts";
 import type { Database } from "../connection.ts";
-import { FACET_SIZE, type FacetCount, type MentorIndexRow } from "../../core/programmes/mentor-index.ts";
+import type { MentorIndexRow } from "../../core/programmes/mentor-index.ts";
+import { FACET_SIZE, type FacetCount } from "../../core/programmes/mentor-index-search.ts";
 import { enrolments, mentorSearchDocs, profiles, relationships, users } from "../schema.ts";
 
 export interface MentorSearchFilters {
