@@ -32,4 +32,9 @@ describe("patching the index", () => {
     for (const fields of [{}, { departments: ["Sales"] }, { languages: ["Welsh"] }, { hasCapacity: true }])
       expect(searchMentorIndex(patched, query(fields))).toEqual(searchMentorIndex(built, query(fields)));
   });
+
+  it("is the same index when none of the changed people is or becomes a mentor here", () => {
+    const index = buildMentorIndex(before);
+    expect(patchMentorIndex(index, new Set(["someone-else"]), [])).toBe(index);
+  });
 });

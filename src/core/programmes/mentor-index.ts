@@ -285,6 +285,8 @@ export function patchMentorIndex(
     }
     vote(votes, index.rows[r], spellings, -1);
   }
+  // Someone who is not a mentor here changed (a mentee's profile, say): nothing to patch.
+  if (removedCount === 0 && fresh.length === 0) return index;
   const added = [...fresh].sort(byRoomThenId).map((row) => codeRow(tables, row));
   for (const { row, spellings } of added) vote(votes, row, spellings, 1);
 
