@@ -9,6 +9,7 @@ import {
   REQUEST_STATUSES,
 } from "../core/programmes/types.ts";
 import {
+  bigserial,
   boolean,
   customType,
   date,
@@ -151,15 +152,46 @@ export const sentEmails = pgTable(
     textBody: text("text_body").notNull(),
     htmlBody: text("html_body").notNull(),
     transport: text("transport", { enum: ["smtp", "outbox"] }).notNull(),
+    /**
+     * queued → sent, or → retrying (again at next_attempt_at) → ... → failed after the last try;
+     * stored: kept in the outbox (no SMTP server). See core/email/delivery.ts.
+     */
+    state: text("state", { enum: ["queued", "sent", "retrying", "failed", "stored"] })
+      .notNull()
+      .default("queued"),
     attempts: integer("attempts").notNull().default(0),
+    /** When a sender may (next) claim the row; while one holds it, the end of its lease. */
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
     deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+    /** The SMTP server's answer (or the connection error) of the last failed try. */
     lastError: text("last_error"),
+    /** The email this one resends, when an admin resent it. */
+    resendOf: uuid("resend_of"),
     createdAt: createdAt(),
   },
   (table) => [
     index("sent_emails_org_idx").on(table.orgId, table.createdAt),
     index("sent_emails_to_idx").on(table.toAddress),
+    index("sent_emails_due_idx")
+      .on(table.nextAttemptAt)
+      .where(sql`${table.state} in ('queued', 'retrying')`),
   ],
+);
+
+/** An organisation's own wording of one kind of email (core/email/email-kinds.ts); none = the default. */
+export const emailTemplates = pgTable(
+  "email_templates",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (table) => [primaryKey({ columns: [table.orgId, table.kind] })],
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -559,7 +591,67 @@ export const matchRunPairs = pgTable(
   ],
 );
 
-/** In-app notifications; the same events are also emailed. */
+/**
+ * The outbox: "something happened", written in the transaction that made the change, then read by
+ * consumers after commit (in-app notifications, email, realtime). The kinds and payload shapes are
+ * the closed catalogue in src/contracts/events.ts. `seq` orders events; `id` names one.
+ */
+export const domainEvents = pgTable(
+  "domain_events",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    seq: bigserial("seq", { mode: "number" }).notNull(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    /** The thing it happened to (a request, a relationship...), for its history. */
+    subjectId: uuid("subject_id"),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index("domain_events_org_seq_idx").on(table.orgId, table.seq),
+    index("domain_events_subject_idx").on(table.subjectId, table.seq),
+  ],
+);
+
+/**
+ * One row per (event, consumer): the consumer's progress on that event. Claimed with a lease
+ * (`lockedUntil`) under FOR UPDATE SKIP LOCKED, so any instance may work on it and each delivery runs
+ * on one at a time; `state` is pending, done or failed (after the last attempt).
+ */
+export const eventDeliveries = pgTable(
+  "event_deliveries",
+  {
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => domainEvents.id, { onDelete: "cascade" }),
+    consumer: text("consumer").notNull(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    state: text("state", { enum: ["pending", "done", "failed"] }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    /** Not before this time (backoff after a failure). */
+    runAfter: timestamp("run_after", { withTimezone: true }).notNull().defaultNow(),
+    /** An instance holds it until then; after, another may take it (the holder died). */
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    doneAt: timestamp("done_at", { withTimezone: true }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.eventId, table.consumer] }),
+    index("event_deliveries_due_idx").on(table.runAfter).where(sql`state = 'pending'`),
+    index("event_deliveries_failed_idx").on(table.orgId).where(sql`state = 'failed'`),
+  ],
+);
+
+/**
+ * In-app notifications: one per (event, recipient). The text is rendered from the event when read,
+ * in the reader's language and time zone; `title`/`body` hold text only for rows older than events.
+ */
 export const notifications = pgTable(
   "notifications",
   {
@@ -570,13 +662,17 @@ export const notifications = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
+    eventId: uuid("event_id").references(() => domainEvents.id, { onDelete: "cascade" }),
     kind: text("kind").notNull(),
-    title: text("title").notNull(),
+    title: text("title").notNull().default(""),
     body: text("body").notNull().default(""),
     /** Path in the web app, e.g. "/mentoring/requests/…". */
     link: text("link"),
     readAt: timestamp("read_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (table) => [index("notifications_user_idx").on(table.userId, table.orgId, table.createdAt)],
+  (table) => [
+    index("notifications_user_idx").on(table.userId, table.orgId, table.createdAt),
+    uniqueIndex("notifications_event_user_key").on(table.eventId, table.userId),
+  ],
 );
