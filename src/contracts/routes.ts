@@ -33,6 +33,7 @@ import {
 import { type RouteContract, route } from "./route-contract.ts";
 import { bulkMatchingRoutes } from "./bulk-matching.routes.ts";
 import { enrolmentRoutes } from "./enrolment.routes.ts";
+import { homeRoutes } from "./home.ts";
 import { notificationRoutes } from "./notifications.routes.ts";
 import { profileRoutes } from "./profiles.routes.ts";
 import { programmeRoutes } from "./programmes.routes.ts";
@@ -297,6 +298,7 @@ export const routes = {
   ...bulkMatchingRoutes,
   ...relationshipRoutes,
   ...notificationRoutes,
+  ...homeRoutes,
 } satisfies Record<string, RouteContract>;
 
 export type Routes = typeof routes;

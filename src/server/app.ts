@@ -15,6 +15,7 @@ import { registerOrganisationRoutes } from "./organisations/organisations.routes
 import { registerHealthRoutes } from "./system/health.routes.ts";
 import { registerBulkMatchingRoutes } from "./bulk-matching/bulk-matching.routes.ts";
 import { registerEnrolmentRoutes } from "./enrolment/enrolment.routes.ts";
+import { registerHomeRoutes } from "./home/home.routes.ts";
 import { registerNotificationRoutes } from "./notifications/notifications.routes.ts";
 import { registerProfileRoutes } from "./profiles/profiles.routes.ts";
 import { registerProgrammeRoutes } from "./programmes/programmes.routes.ts";
@@ -64,6 +65,7 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
   registerBulkMatchingRoutes(app, deps);
   registerRelationshipRoutes(app, deps);
   registerNotificationRoutes(app, deps);
+  registerHomeRoutes(app, deps);
   await installWebApp(app, options.webRoot ?? null);
   return app;
 }

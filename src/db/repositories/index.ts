@@ -6,6 +6,7 @@ import { mentorSearchRepository } from "./mentor-search.repository.ts";
 import { profilesRepository } from "./profiles.repository.ts";
 import { requestsRepository } from "./requests.repository.ts";
 import { enrolmentsRepository } from "./enrolments.repository.ts";
+import { homeRepository } from "./home.repository.ts";
 import { notificationsRepository } from "./notifications.repository.ts";
 import { organisationsRepository } from "./organisations.repository.ts";
 import { participantsRepository } from "./participants.repository.ts";
@@ -31,6 +32,7 @@ export function repositories(db: Database) {
     requests: requestsRepository(db),
     mentorSearch: mentorSearchRepository(db),
     matchRuns: matchRunsRepository(db),
+    home: homeRepository(db),
   };
 }
 
