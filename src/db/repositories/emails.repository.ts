@@ -1,5 +1,6 @@
-import { and, desc, eq, inArray, isNull, ne, notExists, or } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lte, ne, notExists, or, sql } from "drizzle-orm";
 import type { OrgId } from "../../core/accounts/types.ts";
+import type { EmailState } from "../../core/email/delivery.ts";
 import type { Database } from "../connection.ts";
 import { memberships, sentEmails, users } from "../schema.ts";
 
@@ -12,9 +13,13 @@ export interface StoredEmail {
   html: string;
   createdAt: Date;
   transport: "smtp" | "outbox";
+  state: EmailState;
   deliveredAt: Date | null;
   attempts: number;
+  /** The next try (retrying), or the end of a sender's claim (queued, being sent). */
+  nextAttemptAt: Date | null;
   lastError: string | null;
+  resendOf: string | null;
 }
 
 function toStoredEmail(row: typeof sentEmails.$inferSelect): StoredEmail {
@@ -27,15 +32,22 @@ function toStoredEmail(row: typeof sentEmails.$inferSelect): StoredEmail {
     html: row.htmlBody,
     createdAt: row.createdAt,
     transport: row.transport,
+    state: row.state,
     deliveredAt: row.deliveredAt,
     attempts: row.attempts,
+    nextAttemptAt: row.nextAttemptAt,
     lastError: row.lastError,
+    resendOf: row.resendOf,
   };
 }
 
 /** The record of every email sent, which doubles as the outbox when no SMTP server is set. */
 export function emailsRepository(db: Database) {
   return {
+    /**
+     * Records an email: with SMTP it is queued, due at once (`now`); without, it is stored in the
+     * outbox for admins to read.
+     */
     async record(input: {
       orgId: OrgId | null;
       to: string;
@@ -43,6 +55,8 @@ export function emailsRepository(db: Database) {
       text: string;
       html: string;
       transport: "smtp" | "outbox";
+      now: Date;
+      resendOf?: string;
     }): Promise<string> {
       const [row] = await db
         .insert(sentEmails)
@@ -53,24 +67,72 @@ export function emailsRepository(db: Database) {
           textBody: input.text,
           htmlBody: input.html,
           transport: input.transport,
+          state: input.transport === "smtp" ? "queued" : "stored",
+          nextAttemptAt: input.transport === "smtp" ? input.now : null,
+          resendOf: input.resendOf ?? null,
         })
         .returning({ id: sentEmails.id });
       return row.id;
     },
 
-    async markDelivered(id: string, now: Date): Promise<void> {
-      await db.update(sentEmails).set({ deliveredAt: now }).where(eq(sentEmails.id, id));
+    /**
+     * Claims up to `limit` emails due for a try (queued or retrying, next try at or before `now`)
+     * in one statement: the rows are locked with SKIP LOCKED, so two senders never claim the same
+     * one, and each claim counts a try and moves the next try to `leaseUntil`, so a sender that
+     * dies mid-send lets another retry after the lease.
+     */
+    async claimDue(input: { now: Date; leaseUntil: Date; limit: number }): Promise<StoredEmail[]> {
+      const due = db
+        .select({ id: sentEmails.id })
+        .from(sentEmails)
+        .where(
+          and(inArray(sentEmails.state, ["queued", "retrying"]), lte(sentEmails.nextAttemptAt, input.now)),
+        )
+        .orderBy(asc(sentEmails.nextAttemptAt))
+        .limit(input.limit)
+        .for("update", { skipLocked: true });
+      const rows = await db
+        .update(sentEmails)
+        .set({ attempts: sql`${sentEmails.attempts} + 1`, nextAttemptAt: input.leaseUntil })
+        .where(inArray(sentEmails.id, due))
+        .returning();
+      return rows.map(toStoredEmail);
     },
 
-    async markFailed(id: string, error: string): Promise<void> {
-      const [row] = await db
-        .select({ attempts: sentEmails.attempts })
-        .from(sentEmails)
-        .where(eq(sentEmails.id, id));
-      await db
+    /**
+     * Records the outcome of the claimed try number `attempts`. Conditional on the row still
+     * being at that try, so a sender whose lease ran out cannot overwrite a later outcome.
+     */
+    async recordAttempt(
+      id: string,
+      attempts: number,
+      outcome:
+        | { state: "sent"; at: Date }
+        | { state: "retrying" | "failed"; nextAttemptAt: Date | null; error: string },
+    ): Promise<boolean> {
+      const values =
+        outcome.state === "sent"
+          ? { state: "sent" as const, deliveredAt: outcome.at, nextAttemptAt: null, lastError: null }
+          : {
+              state: outcome.state,
+              nextAttemptAt: outcome.nextAttemptAt,
+              lastError: outcome.error.slice(0, 1000),
+            };
+      const rows = await db
         .update(sentEmails)
-        .set({ lastError: error.slice(0, 500), attempts: (row?.attempts ?? 0) + 1 })
-        .where(eq(sentEmails.id, id));
+        .set(values)
+        .where(and(eq(sentEmails.id, id), eq(sentEmails.attempts, attempts)))
+        .returning({ id: sentEmails.id });
+      return rows.length === 1;
+    },
+
+    /** One email an organisation sent, or null (also for another organisation's). */
+    async findForOrg(orgId: OrgId, id: string): Promise<StoredEmail | null> {
+      const [row] = await db
+        .select()
+        .from(sentEmails)
+        .where(and(eq(sentEmails.id, id), eq(sentEmails.orgId, orgId)));
+      return row ? toStoredEmail(row) : null;
     },
 
     /**

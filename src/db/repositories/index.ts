@@ -1,5 +1,6 @@
 import type { Database } from "../connection.ts";
 import { csvImportsRepository } from "./csv-imports.repository.ts";
+import { emailTemplatesRepository } from "./email-templates.repository.ts";
 import { emailsRepository } from "./emails.repository.ts";
 import { matchRunsRepository } from "./match-runs.repository.ts";
 import { mentorSearchRepository } from "./mentor-search.repository.ts";
@@ -21,6 +22,7 @@ export function repositories(db: Database) {
     users: usersRepository(db),
     organisations: organisationsRepository(db),
     emails: emailsRepository(db),
+    emailTemplates: emailTemplatesRepository(db),
     settings: settingsRepository(db),
     programmes: programmesRepository(db),
     enrolments: enrolmentsRepository(db),

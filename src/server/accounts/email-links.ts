@@ -4,7 +4,7 @@ import {
 } from "../../core/accounts/rules.ts";
 import type { User } from "../../core/accounts/types.ts";
 import type { ServerDeps } from "../deps.ts";
-import { passwordResetEmail, verifyEmailEmail } from "../email/templates.ts";
+import { renderDefaultEmail } from "../email/render.ts";
 import { hashToken, newToken } from "../security/tokens.ts";
 
 /** Emails a single-use password reset link. */
@@ -21,7 +21,11 @@ export async function sendPasswordResetLink(deps: ServerDeps, user: User): Promi
   await deps.mailer.send({
     to: user.email,
     orgId: null,
-    email: passwordResetEmail({ name: user.name, url, expiresInMinutes: PASSWORD_RESET_LIFETIME_MINUTES }),
+    email: renderDefaultEmail("password_reset", {
+      name: user.name,
+      url,
+      expiresInMinutes: PASSWORD_RESET_LIFETIME_MINUTES,
+    }),
   });
 }
 
@@ -39,6 +43,10 @@ export async function sendVerificationLink(deps: ServerDeps, user: User): Promis
   await deps.mailer.send({
     to: user.email,
     orgId: null,
-    email: verifyEmailEmail({ name: user.name, url, expiresInDays: EMAIL_VERIFICATION_LIFETIME_DAYS }),
+    email: renderDefaultEmail("email_verification", {
+      name: user.name,
+      url,
+      expiresInDays: EMAIL_VERIFICATION_LIFETIME_DAYS,
+    }),
   });
 }

@@ -1,18 +1,29 @@
 import nodemailer from "nodemailer";
 import type { OrgId } from "../../core/accounts/types.ts";
+import type { RenderedEmail } from "../../core/email/template.ts";
 import type { EmailsRepository } from "../../db/index.ts";
-import type { RenderedEmail } from "./templates.ts";
+import { deliverDueEmails } from "./deliver-due-emails.ts";
+
+/** One conversation with the SMTP server; throws with the server's answer when it refuses. */
+export interface SmtpSender {
+  send(message: { to: string } & RenderedEmail): Promise<void>;
+}
 
 export interface Mailer {
   readonly delivery: "smtp" | "outbox";
+  /** The SMTP server, when one is configured (deliverDueEmails talks to it). */
+  readonly smtp: SmtpSender | null;
   /**
-   * Records the email and, with SMTP configured, starts delivering it in the background: a slow
-   * or unreachable SMTP server never holds up (or fails) the request that caused the email, and
-   * a password-reset request takes the same time whether the account exists or not. A delivery
-   * failure is reported through onError and kept on the record.
+   * Records the email (queued with SMTP, stored in the outbox without) and returns its id. With
+   * SMTP it then starts delivering in the background: a slow or unreachable SMTP server never
+   * holds up (or fails) the request that caused the email, and a password-reset request takes
+   * the same time whether the account exists or not. A failed try is retried later (see
+   * deliver-due-emails.ts).
    */
-  send(input: { to: string; orgId: OrgId | null; email: RenderedEmail }): Promise<void>;
-  /** Resolves once every delivery started so far has finished, delivered or failed. */
+  send(input: { to: string; orgId: OrgId | null; email: RenderedEmail; resendOf?: string }): Promise<string>;
+  /** Starts a background run of deliverDueEmails (again, once the current one ends). */
+  deliverSoon(): void;
+  /** Resolves once the background deliveries started so far have finished, sent or failed. */
   idle(): Promise<void>;
   /** Waits for deliveries in flight, then closes the transport. */
   close(): Promise<void>;
@@ -20,6 +31,8 @@ export interface Mailer {
 
 /** Bounds on a conversation with the SMTP server (nodemailer's defaults run to minutes). */
 const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
+/** Emails sent at once by one background run. */
+const BATCH = 10;
 
 export function createMailer(options: {
   smtpUrl: string | null;
@@ -31,45 +44,70 @@ export function createMailer(options: {
   const transport = options.smtpUrl
     ? nodemailer.createTransport({ url: options.smtpUrl, ...SMTP_TIMEOUTS })
     : null;
-  const inFlight = new Set<Promise<void>>();
+  const smtp: SmtpSender | null = transport
+    ? {
+        async send(message) {
+          await transport.sendMail({
+            from: options.from,
+            to: message.to,
+            subject: message.subject,
+            text: message.text,
+            html: message.html,
+          });
+        },
+      }
+    : null;
+  const deps = {
+    repos: { emails: options.emails },
+    mailer: { smtp },
+    now: options.now,
+    onError: options.onError,
+  };
 
-  async function deliver(id: string, to: string, email: RenderedEmail): Promise<void> {
-    try {
-      await transport!.sendMail({
-        from: options.from,
-        to,
-        subject: email.subject,
-        text: email.text,
-        html: email.html,
-      });
-      await options.emails.markDelivered(id, options.now());
-    } catch (error) {
-      options.onError(error);
-      await options.emails
-        .markFailed(id, error instanceof Error ? error.message : String(error))
-        .catch(options.onError);
-    }
+  let running: Promise<void> | null = null;
+  let again = false;
+  async function drain(): Promise<void> {
+    do {
+      again = false;
+      const run = await deliverDueEmails(deps, { limit: BATCH });
+      if (run.claimed === BATCH) again = true;
+    } while (again);
   }
 
-  return {
+  const mailer: Mailer = {
     delivery: transport ? "smtp" : "outbox",
-    async send({ to, orgId, email }) {
+    smtp,
+    async send({ to, orgId, email, resendOf }) {
       const id = await options.emails.record({
         orgId,
         to,
         ...email,
         transport: transport ? "smtp" : "outbox",
+        now: options.now(),
+        resendOf,
       });
-      if (!transport) return;
-      const delivery = deliver(id, to, email).finally(() => inFlight.delete(delivery));
-      inFlight.add(delivery);
+      mailer.deliverSoon();
+      return id;
+    },
+    deliverSoon() {
+      if (!smtp) return;
+      if (running) {
+        again = true;
+        return;
+      }
+      running = drain()
+        .catch(options.onError)
+        .finally(() => {
+          running = null;
+        });
     },
     async idle() {
-      while (inFlight.size > 0) await Promise.all([...inFlight]);
+      while (running) await running;
     },
     async close() {
-      await this.idle();
+      await mailer.idle();
       transport?.close();
     },
   };
+  return mailer;
 }

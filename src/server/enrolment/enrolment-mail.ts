@@ -1,7 +1,7 @@
 import type { OrgId } from "../../core/accounts/types.ts";
 import type { ProgrammeRecord } from "../../core/programmes/types.ts";
 import type { ServerDeps } from "../deps.ts";
-import { noticeEmail } from "../email/templates.ts";
+import { renderOrgEmail } from "../email/render.ts";
 import { type PendingMail, SET_PASSWORD_LIFETIME_DAYS } from "./enrol-people.ts";
 
 /** Emails recorded concurrently (fewer than the default pool of 10 connections). */
@@ -22,26 +22,17 @@ export async function sendEnrolmentMail(
     deps.config.publicUrl,
   ).toString();
   const send = async (item: PendingMail) => {
+    const values = { name: item.name, orgName: context.orgName, programmeName: context.programme.name };
     const email =
       item.kind === "set_password"
-        ? noticeEmail({
-            name: item.name,
-            orgName: context.orgName,
-            title: `You were added to ${context.programme.name} at ${context.orgName}`,
-            body: [
-              `${context.orgName} uses Trellis for its mentoring programmes, and you have been added to ${context.programme.name}.`,
-              `Choose a password to sign in, then check your role and answer the programme's questions. This link works once, for ${SET_PASSWORD_LIFETIME_DAYS} days; after that, use "Forgot password" on the sign-in page.`,
-            ].join("\n\n"),
+        ? await renderOrgEmail(deps.repos, context.orgId, "enrolment_set_password", {
+            ...values,
             url: `${deps.config.publicUrl}/reset-password?token=${item.token}`,
-            actionLabel: "Set your password",
+            expiresInDays: SET_PASSWORD_LIFETIME_DAYS,
           })
-        : noticeEmail({
-            name: item.name,
-            orgName: context.orgName,
-            title: `You were added to ${context.programme.name}`,
-            body: "Check your role and answer the programme's questions so you can be matched.",
+        : await renderOrgEmail(deps.repos, context.orgId, "enrolment_registration", {
+            ...values,
             url: registerUrl,
-            actionLabel: "Complete your registration",
           });
     // A set-password link signs its holder in: like reset links it is an account email (no
     // organisation), shown in the outbox only to owners and only for people in no other organisation.

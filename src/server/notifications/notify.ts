@@ -1,7 +1,7 @@
 import type { Repositories } from "../../db/index.ts";
 import type { NewNotification } from "../../db/index.ts";
 import type { ServerDeps } from "../deps.ts";
-import { noticeEmail } from "../email/templates.ts";
+import { renderOrgEmail } from "../email/render.ts";
 
 /** One event for one person: shown in the app and (unless `email` is false) emailed. */
 export interface Notice extends NewNotification {
@@ -39,13 +39,13 @@ export async function emailNotices(deps: ServerDeps, notices: readonly Notice[])
     await deps.mailer.send({
       to: user.email,
       orgId: notice.orgId,
-      email: noticeEmail({
+      email: await renderOrgEmail(deps.repos, notice.orgId, "notice", {
         name: user.name,
         orgName,
         title: notice.title,
         body: notice.emailBody ?? notice.body ?? "",
         url: new URL(notice.link ?? "/", deps.config.publicUrl).toString(),
-        actionLabel: notice.actionLabel,
+        actionLabel: notice.actionLabel ?? "Open Trellis",
       }),
     });
   }

@@ -3,7 +3,7 @@ import { INVITATION_LIFETIME_DAYS, mayInviteWithRole } from "../../core/accounts
 import type { InvitationId, InvitationRecord, Membership, Role } from "../../core/accounts/types.ts";
 import { inTransaction } from "../../db/index.ts";
 import type { ServerDeps } from "../deps.ts";
-import { invitationEmail } from "../email/templates.ts";
+import { renderOrgEmail } from "../email/render.ts";
 import { AppError, forbidden, notFound } from "../http/app-error.ts";
 import { hashToken, newToken } from "../security/tokens.ts";
 
@@ -19,10 +19,10 @@ async function emailInvitation(
   await deps.mailer.send({
     to: invitation.email,
     orgId: actor.orgId,
-    email: invitationEmail({
+    email: await renderOrgEmail(deps.repos, actor.orgId, "invitation", {
       orgName: actor.orgName,
       inviterName: actor.name,
-      role: invitation.role,
+      roleWithArticle: invitation.role === "admin" ? "an admin" : `a ${invitation.role}`,
       url,
       expiresInDays: INVITATION_LIFETIME_DAYS,
     }),
