@@ -3,6 +3,8 @@ import pg from "pg";
 
 /** The channel the triggers of migration 0002 notify on. */
 export const CHANGE_CHANNEL = "trellis_changes";
+/** The channel the realtime triggers (the realtime migration) notify on: ids and topics only. */
+export const REALTIME_CHANNEL = "trellis_realtime";
 /** The listening connection's application_name, as pg_stat_activity shows it. */
 export const CHANGE_FEED_APPLICATION = "trellis-change-feed";
 
@@ -24,12 +26,30 @@ export interface ChangeListener {
 }
 
 /**
+ * A committed change announced for live updates: the topics it concerns ("request:<id>",
+ * "user:<id>", ...) and a database-wide sequence number. Never content: whoever hears it reads
+ * what it wants through the API.
+ */
+export interface RealtimePush {
+  seq: number;
+  topics: string[];
+}
+
+export interface RealtimeListener {
+  push(push: RealtimePush): void;
+  /** Pushes may have been missed (the feed's connection dropped): everything shown may be stale. */
+  reset(): void;
+}
+
+/**
  * Every instance hears every committed change (PostgreSQL LISTEN/NOTIFY, fed by triggers), so an
  * instance can keep data in memory and drop it when any instance changes it.
  */
 export interface ChangeFeed {
   /** Starts listening (the first call connects); returns the way to stop. */
   subscribe(listener: ChangeListener): () => void;
+  /** Hears the realtime channel (the first call connects); returns the way to stop. */
+  onRealtime(listener: RealtimeListener): () => void;
   /**
    * Resolves true once every change committed before the call has reached the listeners: a round
    * trip on the listening connection, after which PostgreSQL has sent every notification queued
@@ -51,6 +71,21 @@ export function parseChange(payload: string): Change | null {
   return { orgId, programmeId: programmeId || null, userId: userId ?? null };
 }
 
+/** "<seq> <topic> <topic> ..." as trellis_realtime_push writes it; null for anything else. */
+export function parseRealtime(payload: string): RealtimePush | null {
+  const [first, ...topics] = payload.split(" ");
+  const seq = Number(first);
+  if (!Number.isSafeInteger(seq) || seq <= 0 || topics.length === 0 || topics.some((topic) => !topic))
+    return null;
+  return { seq, topics };
+}
+
+function dispatchRealtime(listeners: ReadonlySet<RealtimeListener>, payload: string): void {
+  const push = parseRealtime(payload);
+  if (!push) return;
+  for (const listener of listeners) listener.push(push);
+}
+
 function dispatch(listeners: ReadonlySet<ChangeListener>, payload: string): void {
   const change = parseChange(payload);
   for (const listener of listeners) {
@@ -62,13 +97,23 @@ function dispatch(listeners: ReadonlySet<ChangeListener>, payload: string): void
 /** The feed of an embedded database: one in-process connection, which hears its own commits. */
 export function embeddedChangeFeed(client: PGlite): ChangeFeed {
   const listeners = new Set<ChangeListener>();
+  const realtime = new Set<RealtimeListener>();
   let listening: Promise<unknown> | null = null;
+  let listeningRealtime = false;
   let closed = false;
   return {
     subscribe(listener) {
       listeners.add(listener);
       listening ??= client.listen(CHANGE_CHANNEL, (payload) => dispatch(listeners, payload));
       return () => listeners.delete(listener);
+    },
+    onRealtime(listener) {
+      realtime.add(listener);
+      if (!listeningRealtime) {
+        listeningRealtime = true;
+        client.listen(REALTIME_CHANNEL, (payload) => dispatchRealtime(realtime, payload)).catch(() => {});
+      }
+      return () => realtime.delete(listener);
     },
     async sync() {
       if (closed || !listening || client.closed) return false;
@@ -85,6 +130,7 @@ export function embeddedChangeFeed(client: PGlite): ChangeFeed {
     async close() {
       closed = true;
       listeners.clear();
+      realtime.clear();
     },
   };
 }
@@ -96,18 +142,23 @@ export function embeddedChangeFeed(client: PGlite): ChangeFeed {
 export function serverChangeFeed(url: string, options: { retryMs?: number } = {}): ChangeFeed {
   const retryMs = options.retryMs ?? 1000;
   const listeners = new Set<ChangeListener>();
+  const realtime = new Set<RealtimeListener>();
   let client: pg.Client | null = null;
   let connecting: Promise<pg.Client | null> | null = null;
   let retry: NodeJS.Timeout | null = null;
   let closed = false;
+  /** A connection was lost: what was pushed between the loss and the next connection is gone. */
+  let missed = false;
 
   const lost = (dead: pg.Client) => {
     if (client !== dead) return;
     client = null;
+    missed = true;
     dead.removeAllListeners("notification");
     dead.end().catch(() => {});
     for (const listener of listeners) listener.reset();
-    if (!closed && listeners.size > 0 && !retry)
+    for (const listener of realtime) listener.reset();
+    if (!closed && listeners.size + realtime.size > 0 && !retry)
       retry = setTimeout(() => {
         retry = null;
         void connect();
@@ -121,15 +172,22 @@ export function serverChangeFeed(url: string, options: { retryMs?: number } = {}
       // An error on an idle connection is reported here, not thrown; "end" follows a lost socket.
       fresh.on("error", () => lost(fresh));
       fresh.on("end", () => lost(fresh));
-      fresh.on("notification", (message) => dispatch(listeners, message.payload ?? ""));
+      fresh.on("notification", (message) => {
+        if (message.channel === REALTIME_CHANNEL) dispatchRealtime(realtime, message.payload ?? "");
+        else dispatch(listeners, message.payload ?? "");
+      });
       try {
         await fresh.connect();
-        await fresh.query(`listen ${CHANGE_CHANNEL}`);
+        await fresh.query(`listen ${CHANGE_CHANNEL}; listen ${REALTIME_CHANNEL}`);
         if (closed) {
           await fresh.end();
           return null;
         }
         client = fresh;
+        if (missed) {
+          missed = false;
+          for (const listener of realtime) listener.reset();
+        }
         return fresh;
       } catch {
         fresh.removeAllListeners("notification");
@@ -148,8 +206,13 @@ export function serverChangeFeed(url: string, options: { retryMs?: number } = {}
       void connect();
       return () => listeners.delete(listener);
     },
+    onRealtime(listener) {
+      realtime.add(listener);
+      void connect();
+      return () => realtime.delete(listener);
+    },
     async sync() {
-      if (closed || listeners.size === 0) return false;
+      if (closed || listeners.size + realtime.size === 0) return false;
       const live = client ?? (await connect());
       if (!live) return false;
       try {
@@ -162,6 +225,7 @@ export function serverChangeFeed(url: string, options: { retryMs?: number } = {}
     async close() {
       closed = true;
       listeners.clear();
+      realtime.clear();
       if (retry) clearTimeout(retry);
       const open = client ?? (await connecting);
       client = null;

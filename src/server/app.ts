@@ -19,6 +19,7 @@ import { registerHomeRoutes } from "./home/home.routes.ts";
 import { registerNotificationRoutes } from "./notifications/notifications.routes.ts";
 import { registerProfileRoutes } from "./profiles/profiles.routes.ts";
 import { registerProgrammeRoutes } from "./programmes/programmes.routes.ts";
+import { registerRealtimeRoutes } from "./realtime/realtime.routes.ts";
 import { registerRelationshipRoutes } from "./relationships/relationships.routes.ts";
 import { registerSelfMatchRoutes } from "./self-match/self-match.routes.ts";
 
@@ -65,6 +66,7 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
   registerBulkMatchingRoutes(app, deps);
   registerRelationshipRoutes(app, deps);
   registerNotificationRoutes(app, deps);
+  await registerRealtimeRoutes(app, deps);
   registerHomeRoutes(app, deps);
   await installWebApp(app, options.webRoot ?? null);
   return app;

@@ -12,6 +12,7 @@ import { notificationsRepository } from "./notifications.repository.ts";
 import { organisationsRepository } from "./organisations.repository.ts";
 import { participantsRepository } from "./participants.repository.ts";
 import { programmesRepository } from "./programmes.repository.ts";
+import { realtimeRepository } from "./realtime.repository.ts";
 import { relationshipsRepository } from "./relationships.repository.ts";
 import { settingsRepository } from "./settings.repository.ts";
 import { usersRepository } from "./users.repository.ts";
@@ -34,6 +35,7 @@ export function repositories(db: Database) {
     requests: requestsRepository(db),
     mentorSearch: mentorSearchRepository(db),
     matchRuns: matchRunsRepository(db),
+    realtime: realtimeRepository(db),
     home: homeRepository(db),
   };
 }

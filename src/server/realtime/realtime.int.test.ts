@@ -1,0 +1,202 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { OrgId, UserId } from "../../core/accounts/types.ts";
+import { openDatabase } from "../../db/index.ts";
+import { buildApp } from "../app.ts";
+import { createDeps } from "../start-server.ts";
+import { addPeople, createProgramme, signInFixture } from "../testing/programme-fixtures.ts";
+import {
+  type Caller,
+  createSecondOrganisation,
+  createTestApp,
+  setUpOwner,
+  type TestApp,
+} from "../testing/test-app.ts";
+import { openSocket } from "./realtime.test-support.ts";
+
+const ORIGIN = "http://trellis.test";
+
+describe("realtime socket", () => {
+  let t: TestApp;
+  let url: string;
+  let owner: Caller;
+  let orgId: OrgId;
+  let ids: Record<string, UserId>;
+  let mentee: Caller;
+  let other: Caller;
+  let requestId: string;
+  let programmeId: string;
+  let beta: { orgId: OrgId; owner: Caller };
+  let betaProgrammeId: string;
+
+  const headers = (caller: Caller, origin = ORIGIN) => ({ cookie: caller.cookie, origin });
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    owner = await setUpOwner(t.app);
+    orgId = owner.me.currentOrgId as OrgId;
+    const programme = await createProgramme(t, orgId);
+    programmeId = programme.id;
+    ids = await addPeople(t, orgId, programme.id, [
+      { email: "mentee@acme.test", role: "mentee" },
+      { email: "mentor@acme.test", role: "mentor" },
+      { email: "other@acme.test", role: "mentee" },
+    ]);
+    mentee = await signInFixture(t, "mentee@acme.test");
+    other = await signInFixture(t, "other@acme.test");
+    const inserted = await t.database.db.execute(
+      sql`insert into mentoring_requests (org_id, programme_id, mentee_id, mentor_id, goal, expires_at)
+          values (${orgId}, ${programme.id}, ${ids["mentee@acme.test"]}, ${ids["mentor@acme.test"]}, 'Grow', now() + interval '7 days')
+          returning id`,
+    );
+    requestId = (inserted as unknown as { rows: { id: string }[] }).rows[0]?.id as string;
+    beta = await createSecondOrganisation(t);
+    betaProgrammeId = (await createProgramme(t, beta.orgId)).id;
+    await t.app.listen({ port: 0, host: "127.0.0.1" });
+    const address = t.app.server.address();
+    if (!address || typeof address === "string") throw new Error("no port");
+    url = `ws://127.0.0.1:${address.port}/api/realtime`;
+  });
+  afterAll(() => t?.close());
+
+  it("refuses an upgrade without a session (401) and from a foreign Origin (403)", async () => {
+    await expect(openSocket(url, { origin: ORIGIN })).rejects.toThrow("status 401");
+    await expect(openSocket(url, headers(owner, "https://evil.test"))).rejects.toThrow("status 403");
+    await expect(openSocket(url, { cookie: owner.cookie })).rejects.toThrow("status 403");
+  });
+
+  it("accepts the Origin of the Host it was reached at", async () => {
+    const socket = await openSocket(
+      url,
+      headers(owner, url.replace("ws:", "http:").replace("/api/realtime", "")),
+    );
+    socket.ws.close();
+  });
+
+  it("closes a socket that sends bad JSON or an unknown topic, with a reason, and goes on serving", async () => {
+    const bad = await openSocket(url, headers(owner));
+    bad.send("{not json");
+    expect(await bad.closed).toEqual({ code: 4400, reason: "Invalid JSON." });
+
+    const unknown = await openSocket(url, headers(owner));
+    unknown.send({ type: "subscribe", topics: ["weather:today"] });
+    expect(await unknown.closed).toEqual({ code: 4400, reason: "Unknown topic: weather:today" });
+
+    const shapeless = await openSocket(url, headers(owner));
+    shapeless.send({ type: "shout", topics: [] });
+    expect((await shapeless.closed).code).toBe(4400);
+
+    const good = await openSocket(url, headers(owner));
+    good.send({ type: "subscribe", topics: [`user:${owner.me.user.id}`] });
+    expect(await good.next()).toEqual({
+      type: "subscribed",
+      topics: [`user:${owner.me.user.id}`],
+      refused: [],
+    });
+    good.ws.close();
+  });
+
+  it("lets each person hear only what they may read; another organisation's topics are refused", async () => {
+    const ask = async (caller: Caller, topics: string[]) => {
+      const socket = await openSocket(url, headers(caller));
+      socket.send({ type: "subscribe", topics });
+      const answer = await socket.next();
+      socket.ws.close();
+      return answer;
+    };
+    const acme = [
+      `org:${orgId}`,
+      `programme:${programmeId}`,
+      `request:${requestId}`,
+      `user:${ids["mentor@acme.test"]}`,
+    ];
+    expect(await ask(owner, acme)).toMatchObject({ refused: [`user:${ids["mentor@acme.test"]}`] });
+    expect(await ask(mentee, acme)).toMatchObject({ refused: [`user:${ids["mentor@acme.test"]}`] });
+    expect(await ask(other, acme)).toMatchObject({
+      refused: [`request:${requestId}`, `user:${ids["mentor@acme.test"]}`],
+    });
+    expect(await ask(beta.owner, acme)).toMatchObject({ topics: [], refused: acme });
+    expect(await ask(owner, [`org:${beta.orgId}`, `programme:${betaProgrammeId}`])).toMatchObject({
+      topics: [],
+    });
+  });
+
+  it("pushes ids and a sequence number after commit, never for a rolled-back write", async () => {
+    const socket = await openSocket(url, headers(mentee));
+    socket.send({ type: "subscribe", topics: [`user:${mentee.me.user.id}`, `request:${requestId}`] });
+    await socket.next((m) => m.type === "subscribed");
+    await t.database.db
+      .transaction(async (tx) => {
+        await tx.execute(sql`update mentoring_requests set status = 'declined' where id = ${requestId}`);
+        throw new Error("roll back");
+      })
+      .catch(() => {});
+    await t.database.db.execute(
+      sql`update mentoring_requests set status = 'accepted' where id = ${requestId}`,
+    );
+    const event = await socket.next((m) => m.type === "event");
+    expect(event).toEqual({
+      type: "event",
+      seq: expect.any(Number),
+      topics: expect.arrayContaining([`request:${requestId}`, `user:${mentee.me.user.id}`]),
+    });
+    await t.database.db.execute(
+      sql`insert into notifications (org_id, user_id, kind, title) values (${orgId}, ${mentee.me.user.id}, 'test', 'Hello')`,
+    );
+    const badge = await socket.next((m) => m.type === "event" && m.topics.length === 1);
+    expect(badge).toMatchObject({ topics: [`user:${mentee.me.user.id}`] });
+    expect((badge as { seq: number }).seq).toBeGreaterThan((event as { seq: number }).seq);
+    expect(socket.heard.filter((m) => m.type === "event")).toHaveLength(2);
+    socket.ws.close();
+  });
+
+  it("splits a statement's many topics into payloads NOTIFY accepts", async () => {
+    const socket = await openSocket(url, headers(owner));
+    socket.send({ type: "subscribe", topics: [`user:${owner.me.user.id}`] });
+    await socket.next((m) => m.type === "subscribed");
+    await t.database.db.execute(
+      sql`insert into users (email, name, password_hash)
+          select 'many' || k || '@acme.test', 'Many ' || k, 'x' from generate_series(1, 400) k`,
+    );
+    await t.database.db.execute(
+      sql`insert into notifications (org_id, user_id, kind, title)
+          select ${orgId}, id, 'test', 'Hi' from users where email like 'many%@acme.test' or id = ${owner.me.user.id}`,
+    );
+    expect(await socket.next((m) => m.type === "event")).toMatchObject({
+      topics: [`user:${owner.me.user.id}`],
+    });
+    socket.ws.close();
+  });
+
+  it.runIf(process.env.TRELLIS_TEST_DB === "postgres")(
+    "a change made through one instance reaches a socket on another",
+    async () => {
+      const handle = await openDatabase({ kind: "postgres", url: t.database.url as string, poolSize: 2 });
+      const deps = await createDeps(t.deps.config, handle);
+      const second = await buildApp({ ...deps, secret: t.deps.secret }, { logger: false });
+      try {
+        await second.listen({ port: 0, host: "127.0.0.1" });
+        const address = second.server.address();
+        if (!address || typeof address === "string") throw new Error("no port");
+        const socket = await openSocket(`ws://127.0.0.1:${address.port}/api/realtime`, headers(mentee));
+        socket.send({ type: "subscribe", topics: [`user:${mentee.me.user.id}`] });
+        await socket.next((m) => m.type === "subscribed");
+        // Through the first instance's API: marking the unread notification read.
+        const response = await t.app.inject({
+          method: "POST",
+          url: `/api/orgs/${orgId}/notifications/read`,
+          headers: mentee.headers,
+          payload: {},
+        });
+        expect(response.statusCode).toBe(200);
+        expect(await socket.next((m) => m.type === "event")).toMatchObject({
+          topics: [`user:${mentee.me.user.id}`],
+        });
+        socket.ws.close();
+      } finally {
+        await second.close();
+        await handle.close();
+      }
+    },
+  );
+});
