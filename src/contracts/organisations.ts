@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EMAIL_STATES } from "../core/email/delivery.ts";
 import {
   EmailSchema,
   IdSchema,
@@ -76,6 +77,15 @@ export const SentEmailSchema = z.object({
   text: z.string(),
   html: z.string(),
   createdAt: TimestampSchema,
+  state: z
+    .enum(EMAIL_STATES)
+    .describe(
+      "queued, sent, retrying (again at nextAttemptAt), failed (lastError says why), stored (outbox)",
+    ),
+  attempts: z.number().int(),
+  nextAttemptAt: TimestampSchema.nullable().describe("The next try, while queued or retrying"),
+  deliveredAt: TimestampSchema.nullable(),
+  lastError: z.string().nullable().describe("The SMTP server's answer to the last failed try"),
 });
 export type SentEmail = z.infer<typeof SentEmailSchema>;
 export const SentEmailListSchema = z.object({

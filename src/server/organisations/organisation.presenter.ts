@@ -35,5 +35,13 @@ export function presentEmail(email: StoredEmail): SentEmail {
     text: email.text,
     html: email.html,
     createdAt: email.createdAt.toISOString(),
+    state: email.state,
+    attempts: email.attempts,
+    nextAttemptAt:
+      email.state === "queued" || email.state === "retrying"
+        ? (email.nextAttemptAt?.toISOString() ?? null)
+        : null,
+    deliveredAt: email.deliveredAt?.toISOString() ?? null,
+    lastError: email.state === "sent" ? null : email.lastError,
   };
 }
