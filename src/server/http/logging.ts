@@ -1,12 +1,13 @@
 import type { Writable } from "node:stream";
 import type { FastifyServerOptions } from "fastify";
+import { redactUrl } from "../../contracts/url-secrets.ts";
 
-/** Strips secrets that travel in URLs (invitation and reset tokens) before a URL is logged. */
-export function redactUrl(url: string): string {
-  return url
-    .replace(/(\/api\/invitations\/)[^/?#]+/, "$1[redacted]")
-    .replace(/([?&](?:token|code)=)[^&#]+/gi, "$1[redacted]");
-}
+/**
+ * Every URL that reaches a log goes through redactUrl, which masks the secret parameters declared
+ * in the contracts (contracts/url-secrets.ts) for every route and web page: one rule, derived from
+ * the route table, that a new route cannot forget.
+ */
+export { redactUrl };
 
 /** Structured request logs with a request id; never a password, token or cookie. */
 export function loggerOptions(level: string, stream?: Writable): FastifyServerOptions["logger"] {

@@ -1,5 +1,6 @@
 import { lazy } from "react";
 import { Route, Routes } from "react-router";
+import { secretPagePaths } from "../../contracts/url-secrets.ts";
 import { AppShell } from "./app-shell.tsx";
 import { PublicShell } from "./public-shell.tsx";
 import { RequireAuth } from "./require-auth.tsx";
@@ -42,7 +43,10 @@ const RequestPage = lazy(() => import("../routes/requests/request-page.tsx"));
 const NotificationsPage = lazy(() => import("../routes/notifications/notifications-page.tsx"));
 const NotFoundPage = lazy(() => import("../routes/not-found/not-found-page.tsx"));
 
-/** The client routes. Paths the server emails: /invitations/:token, /reset-password, /verify-email. */
+/**
+ * The client routes. Paths the server emails: /invitations/:token, /join/:token (both declared in
+ * contracts/url-secrets.ts so logs mask them), /reset-password, /verify-email.
+ */
 export const paths = {
   home: "/",
   setup: "/setup",
@@ -50,7 +54,7 @@ export const paths = {
   forgotPassword: "/forgot-password",
   resetPassword: "/reset-password",
   verifyEmail: "/verify-email",
-  acceptInvitation: "/invitations/:token",
+  acceptInvitation: secretPagePaths.acceptInvitation,
   account: "/account",
   members: "/members",
   invitations: "/members/invitations",
@@ -69,7 +73,7 @@ export const paths = {
   programmeMentors: "/programmes/:programmeId/mentors",
   programmeMatching: "/programmes/:programmeId/matching",
   programmeRelationships: "/programmes/:programmeId/relationships",
-  join: "/join/:token",
+  join: secretPagePaths.join,
   mentoring: "/mentoring",
   relationship: "/mentoring/relationships/:relationshipId",
   requests: "/mentoring/requests",
