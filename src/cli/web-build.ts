@@ -1,7 +1,15 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
-const projectRoot = new URL("../../", import.meta.url).pathname;
+/** The folder holding package.json: two up from src/cli, three up from the build in dist/server/cli. */
+function findProjectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+const projectRoot = findProjectRoot();
 export const webBuildDir = join(projectRoot, "dist", "web");
 const webSources = [
   join(projectRoot, "src", "web"),
