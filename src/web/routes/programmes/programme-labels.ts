@@ -1,4 +1,5 @@
 import type { CriterionView, Programme } from "../../../contracts/programmes.ts";
+import { formatDay } from "../../components/format.ts";
 
 export const TYPE_LABELS: Record<Programme["type"], string> = {
   one_to_one: "1:1 mentoring",
@@ -17,6 +18,28 @@ export const STATUS_LABELS: Record<Programme["status"], string> = {
   completed: "Completed",
   archived: "Archived",
 };
+
+/**
+ * A programme's state as people read it, the same on every page. A cohort that is running (its
+ * pairs are published) but has not reached its start date reads "Matched · starts 1 Feb 2027",
+ * so nobody wonders why a programme that starts in two weeks is already "Running".
+ *
+ * Example: programmeStateLabel({ status: "running", startsOn: "2027-02-01", evergreen: false }, "2027-01-18")
+ *   === "Matched · starts 1 Feb 2027"
+ */
+export function programmeStateLabel(
+  programme: Pick<Programme, "status" | "startsOn" | "evergreen">,
+  today: string = new Date().toISOString().slice(0, 10),
+): string {
+  if (
+    programme.status === "running" &&
+    !programme.evergreen &&
+    programme.startsOn &&
+    programme.startsOn > today
+  )
+    return `Matched · starts ${formatDay(programme.startsOn)}`;
+  return STATUS_LABELS[programme.status];
+}
 
 export const STATUS_TONES: Record<Programme["status"], string> = {
   draft: "badge--neutral",
