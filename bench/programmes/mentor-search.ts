@@ -31,6 +31,8 @@ import type { ProgrammeId } from "../../src/core/programmes/types.ts";
 import { type DatabaseHandle, openDatabase, repositories } from "../../src/db/index.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { loadConfig } from "../../src/server/config.ts";
+import { allJobs } from "../../src/server/jobs/job-list.ts";
+import { createJobQueue } from "../../src/server/jobs/queue.ts";
 import type { ServerDeps } from "../../src/server/deps.ts";
 import { createMailer } from "../../src/server/email/mailer.ts";
 import { SESSION_COOKIE } from "../../src/server/http/session-cookie.ts";
@@ -94,6 +96,7 @@ export async function benchApp(handle: DatabaseHandle): Promise<{ app: FastifyIn
     mailer,
     secret: "bench-secret",
     now,
+    jobs: createJobQueue(handle.queueConnection, allJobs),
   };
   return { app: await buildApp(deps, { logger: false, webRoot: null }), deps };
 }

@@ -20,6 +20,11 @@ export interface DatabaseHandle {
   readonly kind: DatabaseKind;
   /** Committed changes to profiles, enrolments and relationships, from every instance. */
   readonly changes: ChangeFeed;
+  /**
+   * How the job queue (pg-boss) reaches this database: the same embedded instance (its single
+   * connection is shared), or the server's address (pg-boss keeps its own small pool and listener).
+   */
+  readonly queueConnection: { kind: "pglite"; client: PGlite } | { kind: "postgres"; url: string };
   /** Applies pending migrations under an advisory lock, so concurrent instances migrate once. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -63,6 +68,7 @@ async function openEmbedded(options: { dataDir?: string; pglite?: PGlite }): Pro
     db,
     kind: "pglite",
     changes,
+    queueConnection: { kind: "pglite", client },
     async migrate() {
       await migratePglite(drizzlePglite(client), { migrationsFolder });
     },
@@ -88,6 +94,7 @@ async function openServer(url: string, poolSize: number): Promise<DatabaseHandle
     db,
     kind: "postgres",
     changes,
+    queueConnection: { kind: "postgres", url },
     async migrate() {
       const connection = await pool.connect();
       try {

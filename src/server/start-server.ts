@@ -5,8 +5,9 @@ import { buildApp } from "./app.ts";
 import type { Config } from "./config.ts";
 import type { ServerDeps } from "./deps.ts";
 import { createMailer } from "./email/mailer.ts";
-import { periodicJobs } from "./jobs/jobs.ts";
-import { startPeriodicJobs } from "./jobs/periodic.ts";
+import { allJobs } from "./jobs/job-list.ts";
+import { failInterruptedMatchRuns } from "./jobs/jobs.ts";
+import { createJobQueue } from "./jobs/queue.ts";
 
 /** Opens the configured database (embedded or server) and applies migrations unless opted out. */
 export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
@@ -29,6 +30,7 @@ export async function createDeps(
   config: Config,
   handle: DatabaseHandle,
   onMailError: (error: unknown) => void = () => {},
+  onJobError: (error: unknown, job?: string) => void = () => {},
 ): Promise<ServerDeps> {
   const repos = repositories(handle.db);
   const secret = await repos.settings.getOrCreate("token_secret", () =>
@@ -51,6 +53,7 @@ export async function createDeps(
     mailer,
     secret,
     now,
+    jobs: createJobQueue(handle.queueConnection, allJobs, { onError: onJobError }),
   };
 }
 
@@ -68,21 +71,31 @@ export async function startServer(
   const handle = await openConfiguredDatabase(config);
   let app: FastifyInstance | undefined;
   try {
-    const deps = await createDeps(config, handle, (error) =>
-      app?.log.warn({ err: error }, "email delivery failed"),
+    const deps = await createDeps(
+      config,
+      handle,
+      (error) => app?.log.warn({ err: error }, "email delivery failed"),
+      (error, job) => app?.log.error({ err: error, job }, "job failed"),
     );
     app = await buildApp(deps, { webRoot: options.webRoot });
     const address = await app.listen({ port: config.port, host: config.host });
     const server = app;
-    const stopJobs = startPeriodicJobs(deps, periodicJobs, (job, error) =>
-      server.log.error({ err: error, job }, "periodic job failed"),
-    );
+    const startedAt = new Date();
+    // The queue starts after listen (creating pg-boss's schema on a new database takes a while);
+    // until it is ready, sends wait for it. An embedded data folder is ours alone (its lock), so a
+    // run still "running" from before this start died with the previous process: fail it now.
+    void (async () => {
+      if (handle.kind === "pglite") await failInterruptedMatchRuns(deps, startedAt);
+      const began = performance.now();
+      await deps.jobs.start(deps);
+      server.log.info({ ms: Math.round(performance.now() - began) }, "job queue started");
+    })().catch((error) => server.log.error({ err: error }, "job queue failed to start"));
     const url = address.replace("[::1]", "localhost").replace("127.0.0.1", "localhost");
     return {
       app,
       url,
       async close() {
-        await stopJobs();
+        await deps.jobs.stop();
         await app?.close();
         await deps.mailer.close();
         await handle.close();

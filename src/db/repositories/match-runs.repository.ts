@@ -174,6 +174,24 @@ export function matchRunsRepository(db: Database) {
       return rows.length === 1;
     },
 
+    /**
+     * Fails every running run (of any organisation) last heard of before `heartbeatBefore`: its
+     * runner died with its instance. Conditional on "running", so a runner that just finished wins.
+     */
+    async failStaleRunning(heartbeatBefore: Date, error: string, now: Date): Promise<number> {
+      const rows = await db
+        .update(matchRuns)
+        .set({ status: "failed", error, finishedAt: now })
+        .where(
+          and(
+            eq(matchRuns.status, "running"),
+            sql`coalesce((${matchRuns.progress}->>'heartbeatAt')::timestamptz, ${matchRuns.createdAt}) < ${heartbeatBefore.toISOString()}::timestamptz`,
+          ),
+        )
+        .returning({ id: matchRuns.id });
+      return rows.length;
+    },
+
     /** Discards every draft of a programme (a new run replaces them) with its pairs; returns how many. */
     async discardDrafts(orgId: OrgId, programmeId: ProgrammeId): Promise<number> {
       const rows = await db

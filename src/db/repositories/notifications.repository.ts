@@ -7,6 +7,8 @@ export interface NotificationRecord {
   id: string;
   orgId: OrgId;
   userId: UserId;
+  /** The event it tells of (its text is rendered from it when read); null for older rows. */
+  eventId: string | null;
   kind: string;
   title: string;
   body: string;
@@ -60,7 +62,7 @@ export function notificationsRepository(db: Database) {
         )
         .orderBy(desc(notifications.createdAt), desc(notifications.id))
         .limit(options.limit);
-      return rows as NotificationRecord[];
+      return rows as unknown as NotificationRecord[];
     },
 
     /**
@@ -89,7 +91,7 @@ export function notificationsRepository(db: Database) {
         )
         .orderBy(desc(notifications.createdAt), desc(notifications.id))
         .limit(options.limit);
-      return rows as NotificationRecord[];
+      return rows as unknown as NotificationRecord[];
     },
 
     async unreadCount(orgId: OrgId, userId: UserId): Promise<number> {

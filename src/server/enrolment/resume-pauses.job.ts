@@ -7,7 +7,7 @@ import type { PeriodicJob } from "../jobs/periodic.ts";
  */
 export const resumeEndedPausesJob: PeriodicJob = {
   name: "enrolment.resume-ended-pauses",
-  everyMs: 15 * 60_000,
+  cron: "*/15 * * * *",
   async run(deps) {
     await deps.repos.enrolments.resumeEndedPauses(deps.now().toISOString().slice(0, 10));
   },

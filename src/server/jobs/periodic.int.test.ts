@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../testing/test-app.ts";
+import { allJobs } from "./job-list.ts";
 import { periodicJobs } from "./jobs.ts";
-import { startPeriodicJobs } from "./periodic.ts";
 
 describe("periodic jobs", () => {
   let t: TestApp;
@@ -10,54 +10,21 @@ describe("periodic jobs", () => {
   });
   afterAll(() => t.close());
 
-  it("lists the request sweep, the end of pauses and the fit-check reminders, each with a distinct name", () => {
+  it("lists the request sweep, the end of pauses and the fit-check reminders, each with a distinct name and a cron line", () => {
     const names = periodicJobs.map((job) => job.name);
     expect(names).toHaveLength(3);
     expect(new Set(names).size).toBe(3);
-    for (const job of periodicJobs) expect(job.everyMs).toBeGreaterThan(0);
+    for (const job of periodicJobs) expect(job.cron).toMatch(/^\S+ \S+ \S+ \S+ \S+$/);
   });
 
   it("each job runs on an empty database without failing", async () => {
     for (const job of periodicJobs) await expect(job.run(t.deps)).resolves.toBeUndefined();
   });
 
-  it("runs jobs on their timer, never two runs of one job at once, reports failures, and stops", async () => {
-    let running = 0;
-    let overlapped = false;
-    let runs = 0;
-    const failures: string[] = [];
-    const stop = startPeriodicJobs(
-      t.deps,
-      [
-        {
-          name: "slow",
-          everyMs: 5,
-          async run() {
-            running++;
-            if (running > 1) overlapped = true;
-            runs++;
-            await new Promise((resolve) => setTimeout(resolve, 30));
-            running--;
-          },
-        },
-        {
-          name: "broken",
-          everyMs: 5,
-          async run() {
-            throw new Error("boom");
-          },
-        },
-      ],
-      (job) => failures.push(job),
-    );
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    await stop();
-    const after = runs;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(runs).toBeGreaterThanOrEqual(2);
-    expect(overlapped).toBe(false);
-    expect(runs).toBe(after);
-    expect(failures.length).toBeGreaterThan(0);
-    expect(new Set(failures)).toEqual(new Set(["broken"]));
+  it("registers every periodic job with the queue under the singleton policy (one run at a time)", () => {
+    const cronJobs = allJobs.filter((job) => job.cron);
+    expect(cronJobs.length).toBeGreaterThanOrEqual(periodicJobs.length + 1);
+    for (const job of cronJobs) expect(job.policy).toBe("singleton");
+    expect(new Set(allJobs.map((job) => job.name)).size).toBe(allJobs.length);
   });
 });

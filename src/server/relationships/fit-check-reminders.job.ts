@@ -54,7 +54,7 @@ export async function remindDueFitChecks(deps: ServerDeps): Promise<number> {
 /** The fit-check reminder sweep. (To be listed in jobs/jobs.ts.) */
 export const fitCheckReminderJob: PeriodicJob = {
   name: "relationships.fit-check-reminders",
-  everyMs: 60 * 60_000,
+  cron: "0 * * * *",
   async run(deps) {
     await remindDueFitChecks(deps);
   },

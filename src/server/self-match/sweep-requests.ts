@@ -74,7 +74,7 @@ export async function sweepRequests(
 /** Every five minutes: reminders and expiry need no finer timing than that. */
 export const requestSweepJob: PeriodicJob = {
   name: "self-match request sweep",
-  everyMs: 5 * 60_000,
+  cron: "*/5 * * * *",
   run: async (deps) => {
     await sweepRequests(deps);
   },

@@ -5,10 +5,13 @@ import type { Invitation } from "../../contracts/organisations.ts";
 import type { OrgId, Role, UserId } from "../../core/accounts/types.ts";
 import { type StoredEmail, repositories } from "../../db/index.ts";
 import { createTestDatabase, type TestDatabase } from "../../db/testing/test-database.ts";
+import { afterResponseSettled } from "../accounts/after-response.ts";
 import { buildApp } from "../app.ts";
 import { type Config, loadConfig } from "../config.ts";
 import type { ServerDeps } from "../deps.ts";
 import { createMailer } from "../email/mailer.ts";
+import { allJobs } from "../jobs/job-list.ts";
+import { createJobQueue } from "../jobs/queue.ts";
 import { SESSION_COOKIE } from "../http/session-cookie.ts";
 import { hashPassword } from "../security/passwords.ts";
 
@@ -57,6 +60,8 @@ export async function createTestApp(
     mailer,
     secret: "test-secret-not-for-production",
     now,
+    // Not started: a test that needs the queue calls `deps.jobs.start(deps)` (close() stops it).
+    jobs: createJobQueue(database.queueConnection, allJobs),
   };
   const app = await buildApp(deps, {
     logger: options.logStream !== undefined,
@@ -68,6 +73,7 @@ export async function createTestApp(
     deps,
     database,
     async close() {
+      await deps.jobs.stop();
       await app.close();
       await mailer.close();
       await database.close();
@@ -144,6 +150,7 @@ export async function signIn(app: FastifyInstance, email: string, password: stri
 
 /** Every email recorded for an address, newest first (the outbox, or the log of SMTP deliveries). */
 export async function emailsTo(t: TestApp, address: string): Promise<StoredEmail[]> {
+  await afterResponseSettled(t.deps);
   return t.deps.repos.emails.listSentTo(address, 50);
 }
 
