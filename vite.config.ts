@@ -16,6 +16,7 @@ export default defineConfig({
     sourcemap: true,
   },
   server: {
-    proxy: { "/api": "http://localhost:3000" },
+    // ws: the realtime socket (GET /api/realtime) goes through the proxy too.
+    proxy: { "/api": { target: "http://localhost:3000", ws: true } },
   },
 });

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { DraftEditResult, MatchRun, MatchRunPhase } from "../../../contracts/bulk-matching.ts";
 import { api } from "../../api/queries.ts";
+import { useRealtime } from "../../api/realtime.ts";
 
 /** Query keys of the matching page, under the organisation's key so switching organisation clears them. */
 export const matchingKeys = {
@@ -22,17 +23,18 @@ export interface ProgrammeRef {
   programmeId: string;
 }
 
-/** How often the page asks a running run for its progress. */
-const POLL_MS = 400;
-
-/** One run, polled while it runs. */
+/**
+ * One run. While it runs, each progress write is pushed (topic "match-run:<id>") and the run is
+ * read again; no polling.
+ */
 export function useMatchRun(ref: ProgrammeRef, runId: string) {
-  return useQuery({
+  const run = useQuery({
     queryKey: matchingKeys.run(ref.orgId, ref.programmeId, runId),
     queryFn: () => api.call("getMatchRun", { params: { ...ref, runId } }),
-    refetchInterval: (query) => (query.state.data?.status === "running" ? POLL_MS : false),
     staleTime: 0,
   });
+  useRealtime([run.data?.status === "running" && `match-run:${runId}`]);
+  return run;
 }
 
 export function useMatchRuns(ref: ProgrammeRef) {

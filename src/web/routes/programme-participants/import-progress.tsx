@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import type { CsvImport } from "../../../contracts/enrolment.ts";
 import { describeError } from "../../api/api-error.ts";
 import { api } from "../../api/queries.ts";
+import { useRealtime } from "../../api/realtime.ts";
 import { paths, to } from "../../app/routes.tsx";
 import { Alert } from "../../components/alert.tsx";
 import { Button } from "../../components/button.tsx";
@@ -35,7 +36,7 @@ export function ProblemList({
   );
 }
 
-/** A running import's progress bar (polling its row), then its summary with the rows' problems. */
+/** A running import's progress bar (pushed as its row changes), then its summary with the rows' problems. */
 export function ImportProgress({
   orgId,
   programmeId,
@@ -51,8 +52,9 @@ export function ImportProgress({
   const progress = useQuery({
     queryKey: enrolmentKeys.import(orgId, programmeId, importId),
     queryFn: () => api.call("getParticipantImport", { params: { orgId, programmeId, importId } }),
-    refetchInterval: (query) => (query.state.data?.status === "running" ? 1000 : false),
   });
+  // Each chunk's progress is pushed ("csv-import:<id>") and the import read again; no polling.
+  useRealtime([progress.data?.status === "running" && `csv-import:${importId}`]);
   const current = progress.data;
   const finished = current && current.status !== "running";
   useEffect(() => {
