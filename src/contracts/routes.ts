@@ -32,6 +32,7 @@ import {
 
 import { type RouteContract, route } from "./route-contract.ts";
 import { bulkMatchingRoutes } from "./bulk-matching.routes.ts";
+import { emailRoutes } from "./email.routes.ts";
 import { enrolmentRoutes } from "./enrolment.routes.ts";
 import { homeRoutes } from "./home.ts";
 import { notificationRoutes } from "./notifications.routes.ts";
@@ -299,6 +300,7 @@ export const routes = {
   ...relationshipRoutes,
   ...notificationRoutes,
   ...homeRoutes,
+  ...emailRoutes,
 } satisfies Record<string, RouteContract>;
 
 export type Routes = typeof routes;

@@ -14,6 +14,7 @@ import { installWebApp } from "./http/web-app.ts";
 import { registerOrganisationRoutes } from "./organisations/organisations.routes.ts";
 import { registerHealthRoutes } from "./system/health.routes.ts";
 import { registerBulkMatchingRoutes } from "./bulk-matching/bulk-matching.routes.ts";
+import { registerEmailRoutes } from "./email/email.routes.ts";
 import { registerEnrolmentRoutes } from "./enrolment/enrolment.routes.ts";
 import { registerHomeRoutes } from "./home/home.routes.ts";
 import { registerNotificationRoutes } from "./notifications/notifications.routes.ts";
@@ -68,6 +69,7 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
   registerNotificationRoutes(app, deps);
   await registerRealtimeRoutes(app, deps);
   registerHomeRoutes(app, deps);
+  registerEmailRoutes(app, deps);
   await installWebApp(app, options.webRoot ?? null);
   return app;
 }

@@ -2,6 +2,7 @@ import { createServer, type Server, type Socket } from "node:net";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterResponseSettled } from "../accounts/after-response.ts";
 import { createTestApp, latestEmailTo, setUpOwner, type TestApp } from "../testing/test-app.ts";
 
 interface ReceivedMessage {
@@ -70,7 +71,7 @@ describe("email over a real SMTP server", () => {
       mailFrom: "Trellis <trellis@acme.test>",
     });
     await setUpOwner(t.app);
-    await t.deps.mailer.idle();
+    await afterResponseSettled(t.deps);
     expect(smtp.messages.map((message) => message.raw)).toEqual([
       expect.stringMatching(/Confirm your email/),
     ]);
@@ -88,7 +89,7 @@ describe("email over a real SMTP server", () => {
       payload: { email: "owner@acme.test" },
     });
     expect(response.statusCode).toBe(202);
-    await t.deps.mailer.idle();
+    await afterResponseSettled(t.deps);
 
     const received = smtp.messages.slice(before);
     expect(received).toHaveLength(1);
@@ -151,7 +152,7 @@ describe("when the SMTP server is down or stalls", () => {
         payload: { email: "owner@acme.test" },
       });
       expect(response.statusCode).toBe(202);
-      await t.deps.mailer.idle();
+      await afterResponseSettled(t.deps);
       const record = await latestEmailTo(t, "owner@acme.test");
       expect(record.deliveredAt).toBeNull();
       expect(record.attempts).toBe(1);
@@ -180,7 +181,7 @@ describe("when the SMTP server is down or stalls", () => {
     } finally {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => silent.close(() => resolve()));
-      await t.deps.mailer.idle();
+      await afterResponseSettled(t.deps);
       const record = await latestEmailTo(t, "owner@acme.test");
       expect(record.deliveredAt).toBeNull();
       expect(record.lastError).not.toBeNull();

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { type RouteContract, type RouteName, type Routes, routes } from "../../contracts/routes.ts";
 import { bulkMatchingSamples } from "./samples/bulk-matching.samples.ts";
+import { emailSamples } from "./samples/email.samples.ts";
 import { enrolmentSamples } from "./samples/enrolment.samples.ts";
 import { notificationSamples } from "./samples/notifications.samples.ts";
 import { profileSamples } from "./samples/profiles.samples.ts";
@@ -34,6 +35,7 @@ export const sampleBodies: { [K in RouteWithBody]: z.input<Routes[K]["body"]> } 
   ...bulkMatchingSamples,
   ...relationshipSamples,
   ...notificationSamples,
+  ...emailSamples,
   setup: {
     organisationName: "Sample Org",
     name: "Sample Person",
@@ -67,6 +69,8 @@ export const samplePathIds: Record<string, string> = {
   skillId: "00000000-0000-4000-8000-00000000a008",
   menteeId: "00000000-0000-4000-8000-00000000a009",
   mentorId: "00000000-0000-4000-8000-00000000a00a",
+  emailId: "00000000-0000-4000-8000-00000000a00b",
+  kind: "invitation",
 };
 
 export const allRoutes = Object.entries(routes) as [RouteName, RouteContract][];
