@@ -7,8 +7,9 @@ import { defineRoute } from "../http/define-route.ts";
 import { clearSessionCookie, startSession } from "../http/session-cookie.ts";
 import { hashToken } from "../security/tokens.ts";
 import { changePassword } from "./change-password.ts";
-import { sendPasswordResetLink, sendVerificationLink } from "./email-links.ts";
+import { sendVerificationLink } from "./email-links.ts";
 import { loadMe } from "./load-me.ts";
+import { requestPasswordReset } from "./request-password-reset.ts";
 import { resetPassword } from "./reset-password.ts";
 import { presentSession } from "./session.presenter.ts";
 import { setUpOrganisation } from "./set-up-organisation.ts";
@@ -57,9 +58,10 @@ export function registerAccountRoutes(app: FastifyInstance, deps: ServerDeps): v
     app,
     deps,
     routes.requestPasswordReset,
-    async ({ body }) => {
-      const user = await deps.repos.users.findByEmailWithHash(body.email);
-      if (user) await sendPasswordResetLink(deps, user);
+    async ({ body, request }) => {
+      await requestPasswordReset(deps, body.email, (error) =>
+        request.log.error({ err: error }, "password reset email failed"),
+      );
       return { accepted: true as const };
     },
     { rateLimit: { max: emailPerHour, timeWindow: "1 hour" } },

@@ -7,12 +7,16 @@ import type { ServerDeps } from "../deps.ts";
 import { renderDefaultEmail } from "../email/render.ts";
 import { hashToken, newToken } from "../security/tokens.ts";
 
-/** Emails a single-use password reset link. */
-export async function sendPasswordResetLink(deps: ServerDeps, user: User): Promise<void> {
-  const token = newToken();
+/** Emails a single-use password reset link (with a token made beforehand, when given). */
+export async function sendPasswordResetLink(
+  deps: ServerDeps,
+  user: User,
+  made?: { token: string; tokenHash: string },
+): Promise<void> {
+  const token = made?.token ?? newToken();
   const now = deps.now();
   await deps.repos.users.createEmailToken({
-    tokenHash: hashToken(deps.secret, token),
+    tokenHash: made?.tokenHash ?? hashToken(deps.secret, token),
     userId: user.id,
     purpose: "password_reset",
     expiresAt: new Date(now.getTime() + PASSWORD_RESET_LIFETIME_MINUTES * 60_000),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterResponseSettled } from "../accounts/after-response.ts";
 import type { Caller, TestApp } from "../testing/test-app.ts";
 import {
   createSecondOrganisation,
@@ -171,6 +172,7 @@ describe("cross-organisation access", () => {
         .json()
         .emails.filter((email: { subject: string }) => /reset/i.test(email.subject))
         .map((email: { to: string }) => email.to);
+    await afterResponseSettled(t.deps);
     expect(await seen(ownerA, orgA)).toEqual(["owner@acme.test"]);
     expect(await seen(ownerB, orgB)).toEqual([]);
     expect(await seen(callersOfA.admin, orgA)).toEqual([]);
