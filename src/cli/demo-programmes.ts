@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { OrgId, UserId } from "../core/accounts/types.ts";
 import { DEFAULT_MATCH_CONFIG } from "../core/programmes/matcher-input.ts";
 import type { ProgrammeRecord, RelationshipStatus, RequestStatus } from "../core/programmes/types.ts";
@@ -43,6 +43,8 @@ export async function seedDemoProgrammes(
     mentees: DemoPerson[];
     random: Random;
     now: Date;
+    /** The demo mentor persona: also a career mentor with one request waiting for an answer. */
+    personaMentor?: DemoPerson;
   },
 ): Promise<{ programmes: ProgrammeRecord[]; relationships: number; requests: number }> {
   const { orgId, random, now } = input;
@@ -202,6 +204,10 @@ export async function seedDemoProgrammes(
     const mentor = careerMentors[k % careerMentors.length];
     const createdAt = addDays(now, -(2 + (k % 12)));
     const answered = status !== "pending" && status !== "expired";
+    // Answered a day or more after it was sent, never later than yesterday.
+    const respondedAt = answered
+      ? addDays(createdAt, Math.min(1 + (k % 3), (now.getTime() - createdAt.getTime()) / 86_400_000 - 1))
+      : null;
     const [request] = await db
       .insert(mentoringRequests)
       .values({
@@ -225,7 +231,7 @@ export async function seedDemoProgrammes(
               : null,
         createdAt,
         updatedAt: createdAt,
-        respondedAt: answered ? addDays(createdAt, 1 + (k % 3)) : null,
+        respondedAt,
         expiresAt: status === "expired" ? addDays(now, -1) : addDays(createdAt, career.requestExpiryDays),
       })
       .returning({ id: mentoringRequests.id });
@@ -241,11 +247,42 @@ export async function seedDemoProgrammes(
         requestId: request.id,
         actorId: mentor.id,
         now,
-        daysAgo: 10,
+        // The pair starts when the mentor accepted.
+        daysAgo: (now.getTime() - (respondedAt ?? createdAt).getTime()) / 86_400_000,
         random,
       });
       relationshipCount++;
     }
+  }
+  const asker = careerMentees[careerMentees.length - 1];
+  if (input.personaMentor && asker) {
+    // So the mentor persona's Home has a request to answer, as a real mentor's would.
+    await repos.enrolments.insert({
+      orgId,
+      programmeId: career.id,
+      userId: input.personaMentor.id,
+      role: "mentor",
+      mentorCapacity: 2,
+      answers: {},
+      source: "admin",
+    });
+    const createdAt = addDays(now, -3);
+    await db.insert(mentoringRequests).values({
+      orgId,
+      programmeId: career.id,
+      menteeId: asker.id,
+      mentorId: input.personaMentor.id,
+      status: "pending",
+      goal: "Grow from senior engineer to tech lead within a year.",
+      reality: "I lead small pieces of work but have never run a team's planning.",
+      options: "Shadow a planning session, review my proposals, talk through hard conversations.",
+      will: "I will bring one real situation to every session.",
+      expectations: { cadence: "fortnightly", formats: ["video"], minutesPerMonth: 120 },
+      createdAt,
+      updatedAt: createdAt,
+      expiresAt: addDays(createdAt, career.requestExpiryDays),
+    });
+    requestCount++;
   }
   return { programmes: [cohort, career], relationships: relationshipCount, requests: requestCount };
 }
@@ -270,6 +307,10 @@ async function startRelationship(
 ): Promise<void> {
   const { now, status } = input;
   const start = addDays(now, -input.daysAgo);
+  // Events fall in order between the start and now: a pair that started only days ago has its
+  // history squeezed into those days rather than dated in the future.
+  const scale = Math.min(1, Math.max(0, input.daysAgo - 0.5) / 21);
+  const after = (days: number) => addDays(start, days * scale);
   const relationship = await repos.relationships.create({
     orgId: input.orgId,
     programmeId: input.programme.id,
@@ -283,6 +324,17 @@ async function startRelationship(
     actorId: input.actorId,
     agreement: { cadence: "fortnightly", formats: ["video", "messaging"], minutesPerMonth: 120 },
   });
+  // The match was made on its start day, so "started the match" comes first in the history.
+  await db
+    .update(relationshipEvents)
+    .set({ createdAt: start })
+    .where(
+      and(eq(relationshipEvents.relationshipId, relationship.id), eq(relationshipEvents.kind, "created")),
+    );
+  await db
+    .update(relationships)
+    .set({ createdAt: start, lastActivityAt: start })
+    .where(eq(relationships.id, relationship.id));
   if (status === "proposed") return;
   const events: { kind: string; from: string; to: string; actor: UserId; detail: string | null; at: Date }[] =
     [
@@ -292,7 +344,7 @@ async function startRelationship(
         to: "active",
         actor: input.menteeId,
         detail: null,
-        at: addDays(start, 2),
+        at: after(2),
       },
     ];
   if (status === "paused")
@@ -302,7 +354,7 @@ async function startRelationship(
       to: "paused",
       actor: input.menteeId,
       detail: "On holiday for two weeks",
-      at: addDays(start, 14),
+      at: after(14),
     });
   if (status === "completed")
     events.push({
@@ -311,7 +363,7 @@ async function startRelationship(
       to: "completed",
       actor: input.mentorId,
       detail: null,
-      at: addDays(start, 20),
+      at: after(20),
     });
   if (status === "ended_early")
     events.push({
@@ -320,7 +372,7 @@ async function startRelationship(
       to: "ended_early",
       actor: input.menteeId,
       detail: "fit check: our schedules never lined up",
-      at: addDays(start, 18),
+      at: after(18),
     });
   await db
     .update(agreements)
@@ -348,11 +400,14 @@ async function startRelationship(
     .update(relationships)
     .set({
       status,
-      startedAt: addDays(start, 2),
+      startedAt: after(2),
       endedAt: ended ? last.at : null,
       endedBy: ended ? last.actor : null,
       endReason: status === "ended_early" ? last.detail : null,
-      lastActivityAt: addDays(now, -Math.floor(input.random() * 20)),
+      // Never before the last event of the history.
+      lastActivityAt: new Date(
+        Math.max(last.at.getTime(), addDays(now, -Math.floor(input.random() * 20)).getTime()),
+      ),
     })
     .where(eq(relationships.id, relationship.id));
 }

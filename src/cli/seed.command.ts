@@ -48,7 +48,9 @@ export const DEMO_MENTOR_EMAIL = "mentor@demo.trellis.test";
 export const DEMO_MENTEE_EMAIL = "mentee@demo.trellis.test";
 
 export interface DemoSummary {
+  /** Every member of the organisation, owner and admins included (what Members shows). */
   members: number;
+  admins: number;
   mentors: number;
   mentees: number;
   programmes: number;
@@ -111,10 +113,20 @@ export async function seedDemo(
     const random = seededRandom(7);
     const seeded =
       mentorCount >= 4
-        ? await seedDemoProgrammes(tx, repos, { orgId, adminId: admin!.id, mentors, mentees, random, now })
+        ? await seedDemoProgrammes(tx, repos, {
+            orgId,
+            adminId: admin!.id,
+            mentors,
+            mentees,
+            random,
+            now,
+            personaMentor: mira,
+          })
         : { programmes: [], relationships: 0, requests: 0 };
     return {
-      members: members.length,
+      // Everyone Members lists: the owner, the admins and the members.
+      members: added + 1,
+      admins: added - members.length,
       mentors: mentorCount >= 4 ? mentors.length : 0,
       mentees: mentorCount >= 4 ? mentees.length : 0,
       programmes: seeded.programmes.length,
@@ -143,7 +155,7 @@ export async function seedCommand(argv: string[]): Promise<number> {
     } else {
       console.log(
         [
-          `Created "${DEMO_ORG}" with ${created.members} members, ${created.programmes} programmes (${created.mentors} mentors, ${created.mentees} mentees), ${created.relationships} relationships and ${created.requests} requests.`,
+          `Created "${DEMO_ORG}" with ${created.members} members (1 owner, ${created.admins} admins), ${created.programmes} programmes (${created.mentors} mentors, ${created.mentees} mentees), ${created.relationships} relationships and ${created.requests} requests.`,
           `Sign in as ${DEMO_ADMIN_EMAIL} (owner), ${DEMO_MENTOR_EMAIL} (a mentor) or ${DEMO_MENTEE_EMAIL} (a mentee); password ${DEMO_PASSWORD}.`,
         ].join("\n"),
       );

@@ -16,7 +16,24 @@ describe("trellis seed --demo", () => {
 
   it("grows a demo organisation: two programmes, 40 mentors, 120 mentees, requests and relationships in every state", async () => {
     const summary = await seedDemo(handle.db, 170, new Date("2026-11-22T12:00:00Z"));
-    expect(summary).toMatchObject({ members: 164, mentors: 40, mentees: 120, programmes: 2 });
+    // Members counts everyone the Members page lists: the owner, 6 admins and the rest.
+    expect(summary).toMatchObject({ members: 171, admins: 6, mentors: 40, mentees: 120, programmes: 2 });
+    expect(await count(sql`select count(*)::int as n from memberships where status = 'active'`)).toBe(171);
+    // Each history reads in order: the match first, nothing after now, activity not before the start.
+    expect(
+      await count(sql`select count(*)::int as n from relationship_events e
+        join relationship_events c on c.relationship_id = e.relationship_id and c.kind = 'created'
+        where e.created_at < c.created_at or e.created_at > '2026-11-22T12:00:00Z'::timestamptz`),
+    ).toBe(0);
+    expect(
+      await count(sql`select count(*)::int as n from relationships
+        where started_at < created_at or last_activity_at < created_at or started_at > '2026-11-22T12:00:00Z'`),
+    ).toBe(0);
+    // The mentor persona has a request waiting for an answer (their Home shows it).
+    expect(
+      await count(sql`select count(*)::int as n from mentoring_requests r join users u on u.id = r.mentor_id
+        where u.email = ${DEMO_MENTOR_EMAIL} and r.status = 'pending'`),
+    ).toBe(1);
 
     expect(await count(sql`select count(*)::int as n from programmes`)).toBe(2);
     expect(

@@ -7,6 +7,22 @@ import { api, queryKeys } from "../../api/queries.ts";
 import { Alert } from "../../components/alert.tsx";
 import { Button } from "../../components/button.tsx";
 import { formatDate } from "../../components/format.ts";
+import { ConfirmDialog } from "../mentoring/confirm-dialog.tsx";
+
+/** "a member", "an admin", "an owner". */
+const withArticle = (role: Role) => (role === "member" ? "a member" : `an ${role}`);
+
+/** What each role may do, so the confirmation says what a change gives or takes away. */
+const ROLE_POWERS: Record<Role, string> = {
+  owner: "Owners can do everything admins can, and make or remove other owners.",
+  admin: "Admins run programmes, invite and manage members, and read the sent email.",
+  member: "Members take part in programmes; they cannot manage members or programmes.",
+};
+
+/** "Ana is now an admin." */
+export function roleChangedMessage(name: string, role: Role): string {
+  return `${name} is now ${withArticle(role)}.`;
+}
 
 interface Problem {
   memberName: string;
@@ -24,9 +40,13 @@ export function MemberTable({
   myUserId: string;
 }) {
   const [problem, setProblem] = useState<Problem | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   return (
     <>
       {problem ? <MemberProblem problem={problem} onDismiss={() => setProblem(null)} /> : null}
+      <div role="status" className="member-notice">
+        {notice ? <Alert tone="success">{notice}</Alert> : null}
+      </div>
       <table className="data-table">
         <caption className="visually-hidden">Members</caption>
         <thead>
@@ -47,7 +67,11 @@ export function MemberTable({
               orgId={orgId}
               member={member}
               isMe={member.userId === myUserId}
-              onProblem={(error) => setProblem(error ? { memberName: member.name, error } : null)}
+              onProblem={(error) => {
+                setProblem(error ? { memberName: member.name, error } : null);
+                if (error) setNotice(null);
+              }}
+              onChanged={setNotice}
             />
           ))}
         </tbody>
@@ -82,20 +106,35 @@ function MemberRow({
   member,
   isMe,
   onProblem,
+  onChanged,
 }: {
   orgId: string;
   member: Member;
   isMe: boolean;
   onProblem: (error: unknown) => void;
+  onChanged: (message: string) => void;
 }) {
   const client = useQueryClient();
   const update = useMutation({
     mutationFn: (body: BodyOf<"updateMember">) =>
       api.call("updateMember", { params: { orgId, userId: member.userId }, body }),
     onMutate: () => onProblem(null),
-    onSuccess: () => client.invalidateQueries({ queryKey: [...queryKeys.org(orgId), "members"] }),
-    onError: (error) => onProblem(error),
+    onSuccess: (updated, body) => {
+      if (body.role) {
+        setPendingRole(null);
+        onChanged(roleChangedMessage(updated.name, updated.role));
+      } else if (body.status) {
+        onChanged(`${updated.name} is ${body.status === "active" ? "active again" : "deactivated"}.`);
+      }
+      return client.invalidateQueries({ queryKey: [...queryKeys.org(orgId), "members"] });
+    },
+    onError: (error, body) => {
+      // A refused role change is shown in the dialog; other problems above the table.
+      if (!body.role) onProblem(error);
+    },
   });
+  // The role chosen in the list, waiting for the admin to confirm it.
+  const [pendingRole, setPendingRole] = useState<Role | null>(null);
   const isActive = member.status === "active";
   const roleSelectId = `role-${member.userId}`;
 
@@ -117,12 +156,42 @@ function MemberRow({
           className="input select input--compact"
           value={member.role}
           aria-busy={(update.isPending && update.variables?.role !== undefined) || undefined}
-          onChange={(event) => update.mutate({ role: event.target.value as Role })}
+          onChange={(event) => {
+            const role = event.target.value as Role;
+            if (role !== member.role) {
+              update.reset();
+              setPendingRole(role);
+            }
+          }}
         >
           <option value="owner">Owner</option>
           <option value="admin">Admin</option>
           <option value="member">Member</option>
         </select>
+        <ConfirmDialog
+          open={pendingRole !== null}
+          title={`Change ${member.name}'s role?`}
+          confirmLabel={pendingRole ? `Make ${withArticle(pendingRole)}` : "Change"}
+          busyLabel="Changing…"
+          tone={pendingRole === "owner" || (isMe && pendingRole === "member") ? "danger" : "primary"}
+          busy={update.isPending}
+          error={update.isError && update.variables?.role ? update.error : null}
+          onConfirm={() => pendingRole && update.mutate({ role: pendingRole })}
+          onClose={() => {
+            setPendingRole(null);
+            update.reset();
+          }}
+        >
+          {pendingRole ? (
+            <>
+              <p>
+                {member.name} is {withArticle(member.role)} and will become {withArticle(pendingRole)}.
+              </p>
+              <p>{ROLE_POWERS[pendingRole]}</p>
+              {isMe ? <p>This is your own role: you may lose access to this page.</p> : null}
+            </>
+          ) : null}
+        </ConfirmDialog>
       </td>
       <td data-label="Status">
         <span className={`badge ${isActive ? "badge--success" : "badge--neutral"}`}>
