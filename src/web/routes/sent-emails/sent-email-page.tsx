@@ -7,7 +7,9 @@ import { Alert } from "../../components/alert.tsx";
 import { formatDateTime } from "../../components/format.ts";
 import { EmptyState, Loading, PageHeader } from "../../components/page.tsx";
 import { EmailHtmlFrame } from "./email-html-frame.tsx";
+import { DeliveryState } from "./delivery-state.tsx";
 import { LinkifiedText } from "./linkified-text.tsx";
+import { ResendButton } from "./resend-button.tsx";
 import { useSentEmails } from "./use-sent-emails.ts";
 
 export default function SentEmailPage() {
@@ -54,7 +56,14 @@ function SentEmail({ orgId }: { orgId: string }) {
           <dt>Sent</dt>
           <dd>{formatDateTime(email.createdAt)}</dd>
         </div>
+        <div>
+          <dt>Delivery</dt>
+          <dd>
+            <DeliveryState email={email} />
+          </dd>
+        </div>
       </dl>
+      {emails.data.delivery === "smtp" ? <ResendButton orgId={orgId} email={email} /> : null}
       <fieldset className="segmented">
         <legend className="visually-hidden">Show the email as</legend>
         <button

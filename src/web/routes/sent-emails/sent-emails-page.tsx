@@ -6,6 +6,8 @@ import { Alert } from "../../components/alert.tsx";
 import { Button } from "../../components/button.tsx";
 import { formatDateTime } from "../../components/format.ts";
 import { EmptyState, Loading, PageHeader } from "../../components/page.tsx";
+import { DeliveryState } from "./delivery-state.tsx";
+import { ResendButton } from "./resend-button.tsx";
 import { useSentEmails } from "./use-sent-emails.ts";
 
 export default function SentEmailsPage() {
@@ -61,7 +63,11 @@ function SentEmails({ orgId }: { orgId: string }) {
                 <p className="item-list__meta">
                   To {email.to} · {formatDateTime(email.createdAt)}
                 </p>
+                <p className="item-list__meta">
+                  <DeliveryState email={email} />
+                </p>
               </div>
+              {emails.data.delivery === "smtp" ? <ResendButton orgId={orgId} email={email} /> : null}
             </li>
           ))}
         </ul>
