@@ -97,7 +97,10 @@ export const UpdateAgreementRequestSchema = z.strictObject({
     .int({ error: "must be a whole number" })
     .min(15, { error: "must be at least 15" })
     .max(2400, { error: "must be at most 2400 (40 hours)" }),
-  confidentiality: z.string({ error: "must be text" }).trim().max(2000),
+  confidentiality: z
+    .string({ error: "must be text" })
+    .trim()
+    .max(2000, { error: "must be at most 2000 characters" }),
   endsOn: DaySchema.nullable(),
   firstGoals: FirstGoalsSchema,
 });
@@ -109,7 +112,11 @@ export const ConfirmAgreementRequestSchema = z.strictObject({
 export type ConfirmAgreementRequest = z.infer<typeof ConfirmAgreementRequestSchema>;
 
 export const PauseRelationshipRequestSchema = z.strictObject({
-  reason: z.string({ error: "must be text" }).trim().max(500).optional(),
+  reason: z
+    .string({ error: "must be text" })
+    .trim()
+    .max(500, { error: "must be at most 500 characters" })
+    .optional(),
 });
 export type PauseRelationshipRequest = z.infer<typeof PauseRelationshipRequestSchema>;
 
@@ -118,13 +125,17 @@ export const EndRelationshipRequestSchema = z.strictObject({
     .string({ error: "must be text" })
     .trim()
     .min(3, { error: "must say why, in at least 3 characters" })
-    .max(500),
+    .max(500, { error: "must be at most 500 characters" }),
 });
 export type EndRelationshipRequest = z.infer<typeof EndRelationshipRequestSchema>;
 
 export const FitCheckRequestSchema = z.strictObject({
   answer: FitCheckAnswerSchema,
-  note: z.string({ error: "must be text" }).trim().max(1000).optional(),
+  note: z
+    .string({ error: "must be text" })
+    .trim()
+    .max(1000, { error: "must be at most 1000 characters" })
+    .optional(),
 });
 export type FitCheckRequest = z.infer<typeof FitCheckRequestSchema>;
 

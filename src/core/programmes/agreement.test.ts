@@ -99,3 +99,15 @@ describe("the agreement", () => {
     });
   });
 });
+
+describe("checkEndWithinProgramme", () => {
+  it("refuses an end after the programme's end, naming it; the last day and open programmes are fine", async () => {
+    const { checkEndWithinProgramme } = await import("./agreement.ts");
+    expect(checkEndWithinProgramme("2031-01-01", "2027-02-01")).toBe(
+      "must not be after the programme's end (2027-02-01)",
+    );
+    expect(checkEndWithinProgramme("2027-02-01", "2027-02-01")).toBeNull();
+    expect(checkEndWithinProgramme("2031-01-01", null)).toBeNull();
+    expect(checkEndWithinProgramme(null, "2027-02-01")).toBeNull();
+  });
+});

@@ -76,6 +76,20 @@ export function checkEndDate(
   return null;
 }
 
+/**
+ * Why an end date lies beyond the programme's own end, or null when it does not (or the programme
+ * has no end). A pair's agreement cannot outlast the programme that holds it.
+ *
+ * @example checkEndWithinProgramme("2031-01-01", "2027-02-01") // "must not be after the programme's end (2027-02-01)"
+ */
+export function checkEndWithinProgramme(
+  endsOn: string | null,
+  programmeEndsOn: string | null,
+): string | null {
+  if (endsOn === null || programmeEndsOn === null) return null;
+  return endsOn > programmeEndsOn ? `must not be after the programme's end (${programmeEndsOn})` : null;
+}
+
 /** Whether a side has confirmed the version in force now. */
 export function hasConfirmed(agreement: AgreementVersions, side: Side): boolean {
   const confirmed = side === "mentee" ? agreement.menteeConfirmedVersion : agreement.mentorConfirmedVersion;

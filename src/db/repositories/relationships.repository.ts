@@ -94,6 +94,7 @@ export interface RelationshipView {
   relationship: RelationshipRecord;
   programmeName: string;
   programmeStartsOn: string | null;
+  programmeEndsOn: string | null;
   programmeEvergreen: boolean;
   mentee: PersonInfo;
   mentor: PersonInfo;
@@ -297,6 +298,7 @@ export function relationshipsRepository(db: Database) {
       const [extra] = await db
         .select({
           programmeStartsOn: programmes.startsOn,
+          programmeEndsOn: programmes.endsOn,
           programmeEvergreen: programmes.evergreen,
           endedByName: endedByUser.name,
         })
@@ -311,6 +313,7 @@ export function relationshipsRepository(db: Database) {
         relationship: base.relationship,
         programmeName: base.programmeName,
         programmeStartsOn: extra.programmeStartsOn,
+        programmeEndsOn: extra.programmeEndsOn,
         programmeEvergreen: extra.programmeEvergreen,
         mentee: base.mentee,
         mentor: base.mentor,

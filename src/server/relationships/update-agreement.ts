@@ -4,6 +4,7 @@ import {
   type AgreementTerms,
   changedTerms,
   checkEndDate,
+  checkEndWithinProgramme,
   isoDay,
   MAX_AGREEMENT_VERSION,
 } from "../../core/programmes/agreement.ts";
@@ -60,6 +61,11 @@ export async function updateAgreement(
       openEndedAllowed: view.programmeEvergreen,
     });
     if (endDateProblem) throw invalidField("body.endsOn", endDateProblem);
+    const beyondProgramme = checkEndWithinProgramme(input.endsOn, view.programmeEndsOn);
+    if (beyondProgramme)
+      throw new AppError("domain_rule", `body.endsOn: ${beyondProgramme}`, [
+        { path: "body.endsOn", message: beyondProgramme },
+      ]);
 
     const { version: _version, ...terms } = input;
     const changes = changedTerms(agreement, terms);
