@@ -126,6 +126,12 @@ function MainNav({ me }: { me: Me }) {
                 Sent email
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/settings/email-templates" className="main-nav__link">
+                <NavIcon d="M4 5h16v14H4zM8 9h8M8 13h8M8 17h5" />
+                Email templates
+              </NavLink>
+            </li>
           </>
         ) : null}
         <li>

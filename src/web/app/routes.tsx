@@ -18,6 +18,8 @@ const MembersPage = lazy(() => import("../routes/members/members-page.tsx"));
 const InvitationsPage = lazy(() => import("../routes/invitations/invitations-page.tsx"));
 const SentEmailsPage = lazy(() => import("../routes/sent-emails/sent-emails-page.tsx"));
 const SentEmailPage = lazy(() => import("../routes/sent-emails/sent-email-page.tsx"));
+const EmailTemplatesPage = lazy(() => import("../routes/email-templates/email-templates-page.tsx"));
+const EmailTemplatePage = lazy(() => import("../routes/email-templates/email-template-page.tsx"));
 const ProfilePage = lazy(() => import("../routes/profile/profile-page.tsx"));
 const PersonPage = lazy(() => import("../routes/profile/person-page.tsx"));
 const SkillsPage = lazy(() => import("../routes/skills/skills-page.tsx"));
@@ -60,6 +62,8 @@ export const paths = {
   invitations: "/members/invitations",
   sentEmails: "/emails",
   sentEmail: "/emails/:emailId",
+  emailTemplates: "/settings/email-templates",
+  emailTemplate: "/settings/email-templates/:kind",
   profile: "/profile",
   person: "/people/:userId",
   skills: "/skills",
@@ -111,6 +115,8 @@ export function AppRoutes() {
         <Route path={paths.invitations} element={<InvitationsPage />} />
         <Route path={paths.sentEmails} element={<SentEmailsPage />} />
         <Route path={paths.sentEmail} element={<SentEmailPage />} />
+        <Route path={paths.emailTemplates} element={<EmailTemplatesPage />} />
+        <Route path={paths.emailTemplate} element={<EmailTemplatePage />} />
         <Route path={paths.profile} element={<ProfilePage />} />
         <Route path={paths.person} element={<PersonPage />} />
         <Route path={paths.skills} element={<SkillsPage />} />
