@@ -1,12 +1,23 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import type { OrgId, SessionId, SessionRecord, User, UserId } from "../../core/accounts/types.ts";
+import type {
+  MemberStatus,
+  Membership,
+  OrgId,
+  Role,
+  SessionId,
+  SessionRecord,
+  User,
+  UserId,
+} from "../../core/accounts/types.ts";
 import type { Database } from "../connection.ts";
-import { emailTokens, sessions, users } from "../schema.ts";
+import { emailTokens, memberships, organisations, sessions, users } from "../schema.ts";
 
 type UserRow = typeof users.$inferSelect;
 type SessionRow = typeof sessions.$inferSelect;
 
-function toUser(row: UserRow): User {
+function toUser(
+  row: Pick<UserRow, "id" | "email" | "name" | "emailVerifiedAt" | "lastOrgId" | "createdAt">,
+): User {
   return {
     id: row.id as UserId,
     email: row.email,
@@ -32,9 +43,39 @@ function toSession(row: SessionRow): SessionRecord {
 
 export type EmailTokenPurpose = "password_reset" | "verify_email";
 
+/** A membership as json_build_object in the session lookup writes it (timestamps as text). */
+interface MembershipJson {
+  orgId: string;
+  orgName: string;
+  role: Role;
+  status: MemberStatus;
+  createdAt: string;
+}
+
+/**
+ * Everything a request needs to know about who asks, in one round trip: the session, the person
+ * (without the password hash) and their active memberships by organisation name (the order of
+ * membershipsOf), aggregated as JSON. Prepared once per connection, so the database plans it once.
+ */
 function prepareSessionWithUser(db: Database) {
+  const active: MemberStatus = "active";
   return db
-    .select({ session: sessions, user: users })
+    .select({
+      session: sessions,
+      user: {
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        emailVerifiedAt: users.emailVerifiedAt,
+        lastOrgId: users.lastOrgId,
+        createdAt: users.createdAt,
+      },
+      memberships: sql<MembershipJson[]>`(select coalesce(json_agg(json_build_object(
+          'orgId', ${memberships.orgId}, 'orgName', ${organisations.name}, 'role', ${memberships.role},
+          'status', ${memberships.status}, 'createdAt', ${memberships.createdAt}) order by ${organisations.name}), '[]'::json)
+        from ${memberships} inner join ${organisations} on ${organisations.id} = ${memberships.orgId}
+        where ${memberships.userId} = ${sessions.userId} and ${memberships.status} = ${active})`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
@@ -113,13 +154,27 @@ export function usersRepository(db: Database) {
      * The live session for a token hash with its person, in one round trip. Every signed-in request
      * runs it, so it is a named prepared statement: PostgreSQL parses and plans it once per connection.
      */
+    /** The unexpired session with this token hash, its person and their active memberships. */
     async findSessionWithUser(
       tokenHash: string,
       now: Date,
-    ): Promise<{ session: SessionRecord; user: User } | null> {
+    ): Promise<{ session: SessionRecord; user: User; memberships: Membership[] } | null> {
       sessionWithUser ??= prepareSessionWithUser(db);
       const [row] = await sessionWithUser.execute({ tokenHash, now: now.toISOString() });
-      return row ? { session: toSession(row.session), user: toUser(row.user) } : null;
+      if (!row) return null;
+      const userId = row.session.userId as UserId;
+      return {
+        session: toSession(row.session),
+        user: toUser(row.user),
+        memberships: row.memberships.map((membership) => ({
+          orgId: membership.orgId as OrgId,
+          orgName: membership.orgName,
+          userId,
+          role: membership.role,
+          status: membership.status,
+          createdAt: new Date(membership.createdAt),
+        })),
+      };
     },
 
     async touchSession(id: SessionId, now: Date): Promise<void> {

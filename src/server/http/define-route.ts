@@ -70,7 +70,11 @@ export function defineRoute<C extends RouteContract>(
         if (!auth) throw new AppError("not_signed_in", "Sign in to continue.");
         if (contract.access === "org-member" || contract.access === "org-admin") {
           const orgId = (request.params as { orgId: OrgId }).orgId;
-          const found = await deps.repos.organisations.findMember(orgId, auth.userId);
+          // The active memberships came with the session (same query); a session started by
+          // this request has none loaded, so ask the database.
+          const found = auth.user
+            ? auth.user.memberships.find((candidate) => candidate.orgId === orgId)
+            : await deps.repos.organisations.findMember(orgId, auth.userId);
           if (found?.status !== "active") throw notFound("Organisation not found.");
           if (contract.access === "org-admin" && !isOrgAdmin(found.role))
             throw forbidden("Only admins of this organisation can do that.");

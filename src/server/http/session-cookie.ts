@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { SESSION_LIFETIME_DAYS } from "../../core/accounts/rules.ts";
-import type { SessionRecord, User, UserId } from "../../core/accounts/types.ts";
+import type { Membership, SessionRecord, User, UserId } from "../../core/accounts/types.ts";
 import type { ServerDeps } from "../deps.ts";
 import { hashToken, newToken } from "../security/tokens.ts";
 
@@ -9,11 +9,19 @@ const DAY_MS = 86_400_000;
 /** lastSeenAt is refreshed at most this often, so reads do not each cost a write. */
 const TOUCH_INTERVAL_MS = 60_000;
 
+/** The person as loaded with the session cookie, with their active memberships (same query). */
+export interface SessionUser extends User {
+  memberships: Membership[];
+}
+
 export interface Authenticated {
   session: SessionRecord;
   userId: UserId;
-  /** The person as loaded with the session cookie; absent for a session started by this request. */
-  user?: User;
+  /**
+   * The person and their active memberships as loaded with the session cookie, at the start of
+   * this request; absent for a session started by this request.
+   */
+  user?: SessionUser;
 }
 
 declare module "fastify" {
@@ -64,9 +72,9 @@ export async function loadSession(deps: ServerDeps, request: FastifyRequest): Pr
   const now = deps.now();
   const found = await deps.repos.users.findSessionWithUser(hashToken(deps.secret, token), now);
   if (!found) return null;
-  const { session, user } = found;
+  const { session, user, memberships } = found;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await deps.repos.users.touchSession(session.id, now);
   }
-  return { session, userId: session.userId, user };
+  return { session, userId: session.userId, user: { ...user, memberships } };
 }
