@@ -34,12 +34,14 @@ import { type RouteContract, route } from "./route-contract.ts";
 import { bulkMatchingRoutes } from "./bulk-matching.routes.ts";
 import { emailRoutes } from "./email.routes.ts";
 import { enrolmentRoutes } from "./enrolment.routes.ts";
+import { memberResetRoutes } from "./member-reset.routes.ts";
 import { homeRoutes } from "./home.ts";
 import { notificationRoutes } from "./notifications.routes.ts";
 import { profileRoutes } from "./profiles.routes.ts";
 import { programmeRoutes } from "./programmes.routes.ts";
 import { relationshipRoutes } from "./relationships.routes.ts";
 import { selfMatchRoutes } from "./self-match.routes.ts";
+import { sessionRoutes } from "./session.routes.ts";
 
 export type { Access, RouteContract } from "./route-contract.ts";
 
@@ -300,7 +302,9 @@ export const routes = {
   ...relationshipRoutes,
   ...notificationRoutes,
   ...homeRoutes,
+  ...sessionRoutes,
   ...emailRoutes,
+  ...memberResetRoutes,
 } satisfies Record<string, RouteContract>;
 
 export type Routes = typeof routes;

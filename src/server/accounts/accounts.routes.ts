@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import type { OrgId } from "../../core/accounts/types.ts";
+import type { OrgId, UserId } from "../../core/accounts/types.ts";
 import { routes } from "../../contracts/routes.ts";
 import type { ServerDeps } from "../deps.ts";
 import { AppError, notFound } from "../http/app-error.ts";
@@ -8,6 +8,7 @@ import { clearSessionCookie, startSession } from "../http/session-cookie.ts";
 import { hashToken } from "../security/tokens.ts";
 import { changePassword } from "./change-password.ts";
 import { sendVerificationLink } from "./email-links.ts";
+import { issueMemberReset } from "./issue-member-reset.ts";
 import { loadMe } from "./load-me.ts";
 import { requestPasswordReset } from "./request-password-reset.ts";
 import { resetPassword } from "./reset-password.ts";
@@ -142,4 +143,31 @@ export function registerAccountRoutes(app: FastifyInstance, deps: ServerDeps): v
     if (params.sessionId === auth.session.id) clearSessionCookie(deps, reply);
     return undefined;
   });
+
+  defineRoute(
+    app,
+    deps,
+    routes.issueMemberResetLink,
+    async ({ membership, params, request, reply }) => {
+      const actor = await deps.repos.users.findById(membership.userId);
+      const issued = await issueMemberReset(
+        deps,
+        { ...membership, name: actor?.name || "An admin" },
+        params.userId as UserId,
+      );
+      // The record without the secret: who issued a reset for whom, in which organisation.
+      request.log.info(
+        {
+          event: "admin_reset_issued",
+          orgId: membership.orgId,
+          byUserId: membership.userId,
+          forUserId: params.userId,
+        },
+        "admin issued a password reset link",
+      );
+      reply.header("cache-control", "no-store");
+      return issued;
+    },
+    { rateLimit: { max: emailPerHour, timeWindow: "1 hour" } },
+  );
 }

@@ -2,6 +2,7 @@ import type { Invitation, Member, SentEmail } from "../../contracts/organisation
 import { invitationStatus } from "../../core/accounts/rules.ts";
 import type { InvitationRecord, MemberRecord } from "../../core/accounts/types.ts";
 import type { StoredEmail } from "../../db/index.ts";
+import { maskLinkSecrets } from "../email/mask-link-secrets.ts";
 
 export function presentMember(member: MemberRecord): Member {
   return {
@@ -32,8 +33,8 @@ export function presentEmail(email: StoredEmail): SentEmail {
     id: email.id,
     to: email.to,
     subject: email.subject,
-    text: email.text,
-    html: email.html,
+    text: maskLinkSecrets(email.text),
+    html: maskLinkSecrets(email.html),
     createdAt: email.createdAt.toISOString(),
     state: email.state,
     attempts: email.attempts,

@@ -1,0 +1,75 @@
+import type { IssuedResetLink } from "../../contracts/member-reset.routes.ts";
+import { PASSWORD_RESET_LIFETIME_MINUTES } from "../../core/accounts/rules.ts";
+import type { Membership, UserId } from "../../core/accounts/types.ts";
+import { inTransaction } from "../../db/index.ts";
+import type { ServerDeps } from "../deps.ts";
+import { AppError, forbidden, notFound } from "../http/app-error.ts";
+import { emailNotices, type Notice, recordNotices } from "../notifications/notify.ts";
+import { hashToken, newToken } from "../security/tokens.ts";
+
+/** Who may issue a reset for whom: owners for admins and members, admins for members. */
+const OUTRANKS: Record<string, readonly string[]> = { owner: ["admin", "member"], admin: ["member"] };
+
+/**
+ * An admin issues a one-time password reset link for a member: the safe path when no SMTP server
+ * is set (docs/adr/0003-resets-without-smtp.md). The link is returned once, to this admin, and
+ * stored nowhere readable (only its hash). The member is told in the app and by email, naming
+ * the admin; that notice (and its email, in the organisation's Sent email) is the record, with a
+ * server log line without the token.
+ *
+ * Refused: a person outside this organisation (404), yourself, someone of your rank or above, a
+ * deactivated member (403), and a person who also belongs to another organisation (409): an admin
+ * here must not gain an account that holds another organisation's data.
+ */
+export async function issueMemberReset(
+  deps: ServerDeps,
+  actor: Membership & { name: string },
+  userId: UserId,
+): Promise<IssuedResetLink> {
+  const token = newToken();
+  const now = deps.now();
+  const expiresAt = new Date(now.getTime() + PASSWORD_RESET_LIFETIME_MINUTES * 60_000);
+  const notice = await inTransaction(deps.db, async (repos) => {
+    const member = await repos.organisations.findMember(actor.orgId, userId);
+    if (!member) throw notFound("Member not found.");
+    if (member.userId === actor.userId) throw forbidden("Change your own password from your account page.");
+    if (!OUTRANKS[actor.role]?.includes(member.role)) {
+      throw forbidden("Only an owner can issue a reset link for an admin or another owner.");
+    }
+    if (member.status !== "active") throw forbidden("This member is deactivated.");
+    const elsewhere = (await repos.organisations.membershipsOf(userId)).filter(
+      (m) => m.orgId !== actor.orgId,
+    );
+    if (elsewhere.length > 0) {
+      throw new AppError(
+        "conflict",
+        "This person also belongs to another organisation, so only they can reset their password (from the sign-in page).",
+      );
+    }
+    await repos.users.createEmailToken({
+      tokenHash: hashToken(deps.secret, token),
+      userId,
+      purpose: "password_reset",
+      expiresAt,
+    });
+    const told: Notice = {
+      orgId: actor.orgId,
+      userId,
+      kind: "admin_reset_issued",
+      title: `${actor.name} issued a password reset link for your account`,
+      body:
+        `On ${now.toISOString().slice(0, 16).replace("T", " ")} UTC ${actor.name} (an ${actor.role} of ${member.orgName}) ` +
+        `created a one-time link that sets a new password for your account. It works once, until ` +
+        `${expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC. If you did not ask for it, ` +
+        "sign in and change your password, and tell an owner.",
+      link: "/account",
+    };
+    await recordNotices(repos, [told]);
+    return told;
+  });
+  await emailNotices(deps, [{ ...notice, actionLabel: "Open my account" }]);
+  return {
+    url: `${deps.config.publicUrl}/reset-password?token=${token}`,
+    expiresAt: expiresAt.toISOString(),
+  };
+}
