@@ -41,7 +41,6 @@ import { profileRoutes } from "./profiles.routes.ts";
 import { programmeRoutes } from "./programmes.routes.ts";
 import { relationshipRoutes } from "./relationships.routes.ts";
 import { selfMatchRoutes } from "./self-match.routes.ts";
-import { sessionRoutes } from "./session.routes.ts";
 
 export type { Access, RouteContract } from "./route-contract.ts";
 
@@ -302,7 +301,6 @@ export const routes = {
   ...relationshipRoutes,
   ...notificationRoutes,
   ...homeRoutes,
-  ...sessionRoutes,
   ...emailRoutes,
   ...memberResetRoutes,
 } satisfies Record<string, RouteContract>;
