@@ -57,6 +57,7 @@ export class RealtimeConnection {
   private hiddenSince: number | null = null;
   private connectedOnce = false;
   private stopped = false;
+  private identity: string | null = null;
 
   constructor(
     private readonly queries: QueryClient,
@@ -111,6 +112,22 @@ export class RealtimeConnection {
       this.hiddenSince = null;
       if (since !== null && Date.now() - since > WAKE_AFTER_MS) this.wake();
     }
+  }
+
+  /**
+   * The signed-in person. A socket is authorised as whoever held the session when it opened, so
+   * when someone else signs in in this tab the socket is opened again with their cookie.
+   */
+  identify(userId: string | null): void {
+    if (userId === this.identity) return;
+    const before = this.identity;
+    this.identity = userId;
+    if (before === null || !this.socket) return;
+    const old = this.socket;
+    this.socket = null;
+    old.close(1000, "Someone else signed in.");
+    this.connectedOnce = false;
+    this.ensureOpen();
   }
 
   /** Signed out: close and forget every topic. */
@@ -221,6 +238,12 @@ export function realtimeConnection(queries: QueryClient): RealtimeConnection {
   document.addEventListener("visibilitychange", () => connection.visibility(document.hidden));
   window.addEventListener("online", () => connection.wake());
   return connection;
+}
+
+/** Tells the tab's connection who is signed in (see RealtimeConnection.identify). */
+export function useRealtimeIdentity(userId: string | null): void {
+  const queries = useQueryClient();
+  useEffect(() => realtimeConnection(queries).identify(userId), [userId, queries]);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { api, useMe } from "../api/queries.ts";
-import { useRealtime } from "../api/realtime.ts";
+import { useRealtime, useRealtimeIdentity } from "../api/realtime.ts";
 import { notificationKeys } from "../routes/notifications/notification-queries.ts";
 import "../routes/notifications/notification-count.css";
 
@@ -13,6 +13,7 @@ import "../routes/notifications/notification-count.css";
 export function NotificationCount() {
   const me = useMe().data;
   const orgId = me?.currentOrgId;
+  useRealtimeIdentity(me?.user.id ?? null);
   useRealtime([me && `user:${me.user.id}`, orgId && `org:${orgId}`]);
   const unread = useQuery({
     queryKey: notificationKeys.unread(orgId ?? "none"),
