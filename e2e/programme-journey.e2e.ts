@@ -53,7 +53,7 @@ async function confirmAgreement(page: Page, other: string): Promise<string> {
   await page.getByRole("heading", { name: "My mentoring", level: 1 }).waitFor();
   await page.getByRole("heading", { name: other, level: 3 }).waitFor();
   await page
-    .getByRole("link", { name: new RegExp(`Review and confirm the agreement \\(mentoring with ${other}\\)`) })
+    .getByRole("link", { name: new RegExp(`Review the agreement \\(mentoring with ${other}\\)`) })
     .click();
   await page.getByRole("heading", { name: `Mentoring with ${other}`, level: 1 }).waitFor();
   const confirm = page.getByRole("button", { name: /^Confirm version \d+$/ });

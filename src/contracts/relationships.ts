@@ -73,7 +73,7 @@ export const FirstGoalsSchema = z
 /** Meeting formats, checked as a list (reported on "body.formats", naming the unknown one). */
 export const FormatsSchema = z
   .array(z.string({ error: "must be a list of formats" }), { error: "must be a list of formats" })
-  .min(1, { error: "choose at least one format" })
+  .min(1, { error: "must include at least one format" })
   .max(4, { error: "must be at most 4 formats" })
   .superRefine((formats, context) => {
     for (const format of formats) {

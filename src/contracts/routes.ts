@@ -41,6 +41,7 @@ import { profileRoutes } from "./profiles.routes.ts";
 import { programmeRoutes } from "./programmes.routes.ts";
 import { relationshipRoutes } from "./relationships.routes.ts";
 import { selfMatchRoutes } from "./self-match.routes.ts";
+import { sessionRoutes } from "./session.routes.ts";
 
 export type { Access, RouteContract } from "./route-contract.ts";
 
@@ -301,6 +302,7 @@ export const routes = {
   ...relationshipRoutes,
   ...notificationRoutes,
   ...homeRoutes,
+  ...sessionRoutes,
   ...emailRoutes,
   ...memberResetRoutes,
 } satisfies Record<string, RouteContract>;

@@ -173,7 +173,7 @@ const ExpectationsFieldsSchema = z.strictObject({
   cadence: z.enum(CADENCES, { error: (issue) => required(issue) ?? `must be one of ${CADENCES.join(", ")}` }),
   formats: z
     .array(z.enum(MEETING_FORMATS, { error: `must be one of ${MEETING_FORMATS.join(", ")}` }))
-    .min(1, { error: "choose at least one format" })
+    .min(1, { error: "must include at least one format" })
     .max(MEETING_FORMATS.length)
     .refine((formats) => new Set(formats).size === formats.length, { error: "lists a format twice" }),
   minutesPerMonth: z

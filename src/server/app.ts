@@ -4,6 +4,7 @@ import cookie from "@fastify/cookie";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { registerAccountRoutes } from "./accounts/accounts.routes.ts";
+import { registerSessionRoutes } from "./accounts/session.routes.ts";
 import type { ServerDeps } from "./deps.ts";
 import { frameworkErrorResponder, installErrorHandling } from "./http/error-handler.ts";
 import { installTextGuard } from "./http/text-guard.ts";
@@ -59,6 +60,7 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
   await installOpenApi(app);
   registerHealthRoutes(app, deps);
   registerAccountRoutes(app, deps);
+  registerSessionRoutes(app, deps);
   registerOrganisationRoutes(app, deps);
   registerProfileRoutes(app, deps);
   registerProgrammeRoutes(app, deps);

@@ -173,10 +173,11 @@ function UserPanel({ me }: { me: Me }) {
   return (
     <div className="user-panel">
       <p className="user-panel__name">{me.user.name}</p>
-      <p className="user-panel__meta">
+      {/* The address on one line, cut with an ellipsis (whole in the tooltip), never broken mid-word. */}
+      <p className="user-panel__email" title={me.user.email}>
         {me.user.email}
-        {role ? ` · ${role}` : ""}
       </p>
+      {role ? <p className="user-panel__meta">{role[0]?.toUpperCase() + role.slice(1)}</p> : null}
       {signOut.isError ? <Alert tone="error">{describeError(signOut.error)}</Alert> : null}
       <Button
         variant="secondary"

@@ -1,4 +1,5 @@
 import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId } from "react";
+import { CharacterCount, overLimitError, useTextLength } from "./character-count.tsx";
 
 /** "is required" from a schema reads best after the field's label: "Email is required". */
 export function phraseError(label: string, message: string): string {
@@ -31,15 +32,30 @@ interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   name: string;
   hint?: ReactNode;
   error?: string;
+  /** The most characters the server accepts: shown as a counter, an error when over. */
+  limit?: number;
 }
 
 /** A labelled input with its hint and error tied to it for screen readers. */
-export function Field({ label, name, hint, error, id, className, ...input }: FieldProps) {
+export function Field({
+  label,
+  name,
+  hint,
+  error: givenError,
+  limit,
+  id,
+  className,
+  onChange,
+  ...input
+}: FieldProps) {
   const generated = useId();
   const inputId = id ?? `${name}-${generated}`;
+  const [length, setLength] = useTextLength(input.value, input.defaultValue);
+  const error = givenError ?? overLimitError(length, limit);
   const hintId = hint ? `${inputId}-hint` : undefined;
+  const counterId = limit !== undefined ? `${inputId}-count` : undefined;
   const errorId = error ? `${inputId}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  const describedBy = [hintId, counterId, errorId].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`field${error ? " field--invalid" : ""}${className ? ` ${className}` : ""}`}>
       <label htmlFor={inputId} className="field__label">
@@ -58,8 +74,15 @@ export function Field({ label, name, hint, error, id, className, ...input }: Fie
         aria-describedby={describedBy}
         aria-required={input.required ? true : undefined}
         {...input}
+        onChange={(event) => {
+          setLength(event.target.value);
+          onChange?.(event);
+        }}
         required={false}
       />
+      {counterId && limit !== undefined ? (
+        <CharacterCount id={counterId} length={length} limit={limit} />
+      ) : null}
       <FieldError id={errorId} label={label} error={error} />
     </div>
   );

@@ -11,7 +11,7 @@ import { describeError, isApiError } from "../../api/api-error.ts";
 import { api } from "../../api/queries.ts";
 import { Alert } from "../../components/alert.tsx";
 import { Button } from "../../components/button.tsx";
-import { Field, SelectField } from "../../components/field.tsx";
+import { Field, phraseError, SelectField } from "../../components/field.tsx";
 import { selfMatchKeys } from "../requests/request-api.ts";
 import { CADENCE_LABELS, FORMAT_LABELS } from "../requests/request-format.ts";
 import { TextAreaField } from "../../components/text-area-field.tsx";
@@ -212,7 +212,7 @@ export function RequestDialog({
             name={current.key}
             hint={current.hint}
             required
-            maxLength={2000}
+            limit={2000}
             rows={5}
             value={draft[current.key]}
             error={errorFor(current.key)}
@@ -261,7 +261,10 @@ export function RequestDialog({
               ))}
               {errorFor("expectations.formats") ? (
                 <p id="formats-error" className="field__error">
-                  {errorFor("expectations.formats")}
+                  <span aria-hidden="true" className="field__error-icon">
+                    !
+                  </span>
+                  {phraseError("Formats", errorFor("expectations.formats") ?? "")}
                 </p>
               ) : null}
             </fieldset>
@@ -281,7 +284,7 @@ export function RequestDialog({
             <TextAreaField
               label="Anything else (optional)"
               name="note"
-              maxLength={1000}
+              limit={1000}
               rows={3}
               value={draft.note}
               error={errorFor("expectations.note")}

@@ -7,6 +7,7 @@ import { api } from "../../api/queries.ts";
 import { Alert } from "../../components/alert.tsx";
 import { Button } from "../../components/button.tsx";
 import { Field, SelectField } from "../../components/field.tsx";
+import { TextAreaField } from "../../components/text-area-field.tsx";
 import { useContractForm } from "../../components/use-contract-form.ts";
 import { useRefreshRelationships } from "./relationship-queries.ts";
 import { CADENCE_LABEL, FORMAT_LABEL } from "./relationship-words.ts";
@@ -152,10 +153,12 @@ export function AgreementForm({
         defaultValue={(agreement.firstGoals ?? []).join("\n")}
         error={form.fieldError("firstGoals")}
       />
-      <TextArea
+      <TextAreaField
+        id="agreement-confidentiality"
         label="Confidentiality"
         name="confidentiality"
         hint="What stays between you. Only the two of you see this."
+        limit={2000}
         defaultValue={agreement.confidentiality ?? ""}
         error={form.fieldError("confidentiality")}
       />

@@ -9,6 +9,10 @@ import { Card } from "../../components/page.tsx";
 import { ConfirmDialog } from "./confirm-dialog.tsx";
 import { useRefreshRelationships } from "./relationship-queries.ts";
 import { formatDay } from "./relationship-words.ts";
+import { CharacterCount } from "../../components/character-count.tsx";
+
+/** The longest note the server accepts (FitCheckRequestSchema). */
+const NOTE_LIMIT = 1000;
 
 const ANSWER_WORDS = { good: "It works", end: "It does not work" } as const;
 
@@ -43,14 +47,37 @@ export function FitCheckCard({ orgId, relationship }: { orgId: string; relations
 
   if (!fitCheck.dueOn) return null;
   if (!viewer.fitCheckDue) {
-    if (viewer.role === "admin" || relationship.status !== "active") return null;
+    if (viewer.role === "admin") return null;
+    const mine = viewer.role === "mentee";
+    const other = {
+      name: (mine ? relationship.mentor : relationship.mentee).name,
+      answer: mine ? fitCheck.mentorAnswer : fitCheck.menteeAnswer,
+      note: mine ? fitCheck.mentorNote : fitCheck.menteeNote,
+    };
+    const myNote = mine ? fitCheck.menteeNote : fitCheck.mentorNote;
+    // An ended pair keeps its answered fit check in view: it is often why the pair ended.
+    if (relationship.status !== "active" && !myAnswer && !other.answer) return null;
     return (
       <Card title="Fit check">
-        <p className="muted">
-          {myAnswer
-            ? `You answered: ${ANSWER_WORDS[myAnswer]}.`
-            : `On ${formatDay(fitCheck.dueOn)} you will both be asked whether this pairing works.`}
-        </p>
+        {myAnswer || other.answer ? (
+          <ul className="fit-check-answers">
+            {myAnswer ? (
+              <li>
+                You answered: {ANSWER_WORDS[myAnswer]}.{myNote ? ` Your note: “${myNote}”` : ""}
+              </li>
+            ) : null}
+            {other.answer ? (
+              <li>
+                {other.name} answered: {ANSWER_WORDS[other.answer]}.
+                {other.note ? ` Their note: “${other.note}”` : ""}
+              </li>
+            ) : null}
+          </ul>
+        ) : (
+          <p className="muted">
+            On {formatDay(fitCheck.dueOn)} you will both be asked whether this pairing works.
+          </p>
+        )}
       </Card>
     );
   }
@@ -88,10 +115,12 @@ export function FitCheckCard({ orgId, relationship }: { orgId: string; relations
           <textarea
             id={noteId}
             className="input textarea"
-            maxLength={1000}
             value={note}
+            aria-describedby={`${noteId}-count`}
+            aria-invalid={note.length > NOTE_LIMIT || undefined}
             onChange={(event) => setNote(event.target.value)}
           />
+          <CharacterCount id={`${noteId}-count`} length={note.length} limit={NOTE_LIMIT} />
         </div>
         {send.isError && !confirming ? <Alert tone="error">{describeError(send.error)}</Alert> : null}
         <div className="form-actions">

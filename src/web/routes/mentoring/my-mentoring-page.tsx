@@ -115,7 +115,7 @@ function RelationshipCard({ relationship }: { relationship: MyRelationship }) {
   const link = to(paths.relationship, { relationshipId: relationship.id });
   const headingId = `relationship-${relationship.id}`;
   const action = relationship.mustConfirm
-    ? "Review and confirm the agreement"
+    ? "Review the agreement"
     : relationship.fitCheckDue
       ? "Answer the fit check"
       : "Open";

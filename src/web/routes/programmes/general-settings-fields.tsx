@@ -1,5 +1,6 @@
 import type { Programme } from "../../../contracts/programmes.ts";
 import { Field, SelectField } from "../../components/field.tsx";
+import { TextAreaField } from "../../components/text-area-field.tsx";
 import { CheckField } from "./check-field.tsx";
 import { MODE_LABELS, ROLE_LABELS, TYPE_LABELS } from "./programme-labels.ts";
 import type { FieldErrors } from "./settings-errors.ts";
@@ -112,36 +113,23 @@ export function GeneralSettingsFields({
         id={id("name")}
         disabled={Boolean(lock("name"))}
         value={values.name}
-        maxLength={120}
+        limit={120}
         required
         error={errors.name}
         onChange={(event) => set("name", event.target.value)}
       />
-      <div className={`field${errors.description ? " field--invalid" : ""}`}>
-        <label htmlFor={id("description")} className="field__label">
-          Description
-        </label>
-        <p id={`${id("description")}-hint`} className="field__hint">
-          What the programme is for and what people can expect. Shown to everyone who may register.
-        </p>
-        <textarea
-          id={id("description")}
-          name="description"
-          className="input textarea"
-          rows={4}
-          maxLength={4000}
-          value={values.description}
-          disabled={Boolean(lock("description"))}
-          aria-invalid={errors.description ? true : undefined}
-          aria-describedby={`${id("description")}-hint${errors.description ? ` ${id("description")}-error` : ""}`}
-          onChange={(event) => set("description", event.target.value)}
-        />
-        {errors.description ? (
-          <p id={`${id("description")}-error`} className="field__error">
-            Description {errors.description}
-          </p>
-        ) : null}
-      </div>
+      <TextAreaField
+        label="Description"
+        name="description"
+        id={id("description")}
+        hint="What the programme is for and what people can expect. Shown to everyone who may register."
+        rows={4}
+        limit={4000}
+        value={values.description}
+        disabled={Boolean(lock("description"))}
+        error={errors.description}
+        onChange={(event) => set("description", event.target.value)}
+      />
       <SelectField
         label="Kind of programme"
         name="type"

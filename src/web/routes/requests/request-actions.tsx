@@ -96,7 +96,7 @@ function TextForm({
         hint={hint}
         value={text}
         required
-        maxLength={field === "answer" ? 4000 : 2000}
+        limit={field === "answer" ? 4000 : field === "reason" ? 1000 : 2000}
         error={missing ? "is required" : serverError}
         onChange={(event) => setText(event.target.value)}
       />
@@ -176,7 +176,7 @@ export function RequestActions({ orgId, request }: { orgId: string; request: Req
               />
             ) : null}
             <TextForm
-              label="Decline, with a reason"
+              label="Your reason for declining"
               hint="The mentee reads your reason. Be kind: a line is enough."
               field="reason"
               submitLabel="Decline"
