@@ -8,6 +8,7 @@ import { Alert } from "../../components/alert.tsx";
 import { Button } from "../../components/button.tsx";
 import { formatDate } from "../../components/format.ts";
 import { ConfirmDialog } from "../mentoring/confirm-dialog.tsx";
+import { IssueResetButton } from "./issue-reset-button.tsx";
 
 /** "a member", "an admin", "an owner". */
 const withArticle = (role: Role) => (role === "member" ? "a member" : `an ${role}`);
@@ -200,6 +201,7 @@ function MemberRow({
       </td>
       <td data-label="Joined">{formatDate(member.joinedAt)}</td>
       <td className="data-table__actions">
+        {isActive && !isMe ? <IssueResetButton orgId={orgId} member={member} /> : null}
         <Button
           variant={isActive ? "danger" : "secondary"}
           size="small"
