@@ -30,6 +30,8 @@ function EmailTemplateLoader({ orgId }: { orgId: string }) {
   const { kind } = useParams();
   const templates = useEmailTemplates(orgId);
   const template = templates.data?.templates.find((item) => item.kind === kind);
+  // Kept here: a save or reset starts the editor again (a new key), and the news must outlive it.
+  const [outcome, setOutcome] = useState<string | null>(null);
   const back = (
     <Link to="/settings/email-templates" className="back-link">
       <span aria-hidden="true">←</span> All email templates
@@ -51,8 +53,15 @@ function EmailTemplateLoader({ orgId }: { orgId: string }) {
   return (
     <>
       {back}
+      <PageHeader title={template.title} description={template.sentWhen} />
+      <LiveRegion>{outcome ? <Alert tone="success">{outcome}</Alert> : null}</LiveRegion>
       {/* A new key after a save or reset starts the form again from what the server holds. */}
-      <Editor key={`${template.kind}:${template.updatedAt ?? "default"}`} orgId={orgId} template={template} />
+      <Editor
+        key={`${template.kind}:${template.updatedAt ?? "default"}`}
+        orgId={orgId}
+        template={template}
+        onOutcome={setOutcome}
+      />
     </>
   );
 }
@@ -63,26 +72,33 @@ function counter(length: number, max: number): string {
   return length > max ? `${count}: ${(length - max).toLocaleString("en-GB")} too many` : count;
 }
 
-function Editor({ orgId, template }: { orgId: string; template: EmailTemplate }) {
+function Editor({
+  orgId,
+  template,
+  onOutcome,
+}: {
+  orgId: string;
+  template: EmailTemplate;
+  onOutcome: (message: string | null) => void;
+}) {
   const client = useQueryClient();
   const [subject, setSubject] = useState(template.subject);
   const [body, setBody] = useState(template.body);
   const [confirmingReset, setConfirmingReset] = useState(false);
-  const [outcome, setOutcome] = useState<string | null>(null);
   const refresh = () => client.invalidateQueries({ queryKey: emailTemplateKeys.all(orgId) });
   const save = useMutation({
     mutationFn: () =>
       api.call("saveEmailTemplate", { params: { orgId, kind: template.kind }, body: { subject, body } }),
     onSuccess: async () => {
       await refresh();
-      setOutcome(`Saved. The next “${template.title}” email uses this wording.`);
+      onOutcome(`Saved. The next “${template.title}” email uses this wording.`);
     },
   });
   const reset = useMutation({
     mutationFn: () => api.call("resetEmailTemplate", { params: { orgId, kind: template.kind } }),
     onSuccess: async () => {
       await refresh();
-      setOutcome(`“${template.title}” is back to the default wording.`);
+      onOutcome(`“${template.title}” is back to the default wording.`);
     },
   });
 
@@ -97,8 +113,6 @@ function Editor({ orgId, template }: { orgId: string; template: EmailTemplate })
 
   return (
     <>
-      <PageHeader title={template.title} description={template.sentWhen} />
-      <LiveRegion>{outcome && !save.isPending ? <Alert tone="success">{outcome}</Alert> : null}</LiveRegion>
       {save.isError && !isApiError(save.error, "validation_failed") ? (
         <Alert tone="error">{describeError(save.error)}</Alert>
       ) : null}
@@ -115,7 +129,7 @@ function Editor({ orgId, template }: { orgId: string; template: EmailTemplate })
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
-            setOutcome(null);
+            onOutcome(null);
             save.mutate();
           }}
         >
@@ -129,6 +143,7 @@ function Editor({ orgId, template }: { orgId: string; template: EmailTemplate })
             onChange={(event) => {
               setSubject(event.target.value);
               save.reset();
+              onOutcome(null);
             }}
           />
           <TextAreaField
@@ -142,6 +157,7 @@ function Editor({ orgId, template }: { orgId: string; template: EmailTemplate })
             onChange={(event) => {
               setBody(event.target.value);
               save.reset();
+              onOutcome(null);
             }}
           />
           <div className="template-editor__actions">
