@@ -21,7 +21,7 @@ function greeting(name: string): string {
 export default function HomePage() {
   const me = useMe().data!;
   const membership = currentMembership(me);
-  const home = useHome(membership ? me.currentOrgId : null);
+  const home = useHome(membership ? me.currentOrgId : null, me.user.id);
 
   return (
     <>
