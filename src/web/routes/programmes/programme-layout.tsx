@@ -6,7 +6,7 @@ import { paths, to } from "../../app/routes.tsx";
 import { Alert } from "../../components/alert.tsx";
 import { EmptyState, Loading, PageHeader } from "../../components/page.tsx";
 import { ProgrammeActions } from "./programme-actions.tsx";
-import { STATUS_LABELS, STATUS_TONES } from "./programme-labels.ts";
+import { programmeStateLabel, STATUS_TONES } from "./programme-labels.ts";
 import { useProgramme } from "./programme-queries.ts";
 import "./programmes.css";
 
@@ -85,7 +85,7 @@ export default function ProgrammeLayout() {
           <span className="programme-frame__name">{current.name}</span>{" "}
           <span className={`badge ${STATUS_TONES[current.status]}`}>
             <span className="visually-hidden">State: </span>
-            {STATUS_LABELS[current.status]}
+            {programmeStateLabel(current)}
           </span>
         </p>
         {isAdmin ? <ProgrammeActions key={current.id} orgId={orgId} programme={current} /> : null}

@@ -9,7 +9,7 @@ import {
   MODE_LABELS,
   numberFormat,
   ROLE_LABELS,
-  STATUS_LABELS,
+  programmeStateLabel,
   TYPE_LABELS,
 } from "./programme-labels.ts";
 
@@ -25,7 +25,7 @@ export default function ProgrammeOverviewPage() {
           <dl className="programme-facts">
             <div>
               <dt>State</dt>
-              <dd>{STATUS_LABELS[programme.status]}</dd>
+              <dd>{programmeStateLabel(programme)}</dd>
             </div>
             <div>
               <dt>Kind</dt>

@@ -6,7 +6,14 @@ import { Alert } from "../../components/alert.tsx";
 import { SelectField } from "../../components/field.tsx";
 import { EmptyState, Loading, PageHeader } from "../../components/page.tsx";
 import { to, paths } from "../../app/routes.tsx";
-import { describeDates, numberFormat, STATUS_LABELS, STATUS_TONES, TYPE_LABELS } from "./programme-labels.ts";
+import {
+  describeDates,
+  numberFormat,
+  programmeStateLabel,
+  STATUS_LABELS,
+  STATUS_TONES,
+  TYPE_LABELS,
+} from "./programme-labels.ts";
 import { useProgrammes } from "./programme-queries.ts";
 import "./programmes.css";
 
@@ -156,7 +163,7 @@ function ProgrammeCards({
               <Link to={to(paths.programme, { programmeId: programme.id })}>{programme.name}</Link>
             </Heading>
             <span className={`badge ${STATUS_TONES[programme.status]}`}>
-              {STATUS_LABELS[programme.status]}
+              {programmeStateLabel(programme)}
             </span>
           </div>
           <p className="programme-card__meta">
