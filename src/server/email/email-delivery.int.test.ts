@@ -79,6 +79,34 @@ describe("email delivery: retries with backoff against a real SMTP server", () =
     expect(await listed(first.id)).toMatchObject({ state: "sent", lastError: null, nextAttemptAt: null });
   });
 
+  it("three senders racing over 20 queued emails deliver each exactly once", async () => {
+    smtp.control.refuse = null;
+    const addresses = Array.from({ length: 20 }, (_, index) => `race-${index}@acme.test`);
+    for (const to of addresses) {
+      await t.deps.repos.emails.record({
+        orgId: null,
+        to,
+        subject: "Race",
+        text: "race",
+        html: "<p>race</p>",
+        transport: "smtp",
+        now: clock.now(),
+      });
+    }
+    const runs = await Promise.all(
+      [1, 2, 3].map(async () => {
+        let sent = 0;
+        for (;;) {
+          const run = await deliverDueEmails(t.deps, { limit: 4 });
+          sent += run.sent;
+          if (run.claimed === 0) return sent;
+        }
+      }),
+    );
+    expect(runs.reduce((sum, sent) => sum + sent, 0)).toBe(20);
+    for (const to of addresses) expect(smtp.messagesTo(to), to).toHaveLength(1);
+  });
+
   it(`after ${MAX_DELIVERY_ATTEMPTS} refused tries the email is failed, with the server's answer shown`, async () => {
     smtp.control.refuse = { code: 452, message: "4.2.2 Mailbox full" };
     const email = await invite("full@acme.test");
