@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
-import { openDatabase } from "../../db/index.ts";
+import pg from "pg";
+import { CHANGE_FEED_APPLICATION, openDatabase } from "../../db/index.ts";
 import { buildApp } from "../app.ts";
 import { createDeps } from "../start-server.ts";
 import { addPeople, createProgramme, signInFixture } from "../testing/programme-fixtures.ts";
@@ -167,6 +168,36 @@ describe("realtime socket", () => {
     });
     socket.ws.close();
   });
+
+  it.runIf(process.env.TRELLIS_TEST_DB === "postgres")(
+    "when the instance's feed connection drops, its sockets are told to read everything again",
+    async () => {
+      const socket = await openSocket(url, headers(mentee));
+      socket.send({ type: "subscribe", topics: [`user:${mentee.me.user.id}`] });
+      await socket.next((m) => m.type === "subscribed");
+      const admin = new pg.Client({ connectionString: t.database.url as string });
+      await admin.connect();
+      try {
+        await admin.query(
+          `select pg_terminate_backend(pid) from pg_stat_activity
+           where datname = current_database() and application_name = $1`,
+          [CHANGE_FEED_APPLICATION],
+        );
+      } finally {
+        await admin.end();
+      }
+      expect(await socket.next((m) => m.type === "resync")).toEqual({ type: "resync" });
+      // Once it is back (it reconnects after a second), pushes flow again.
+      expect(await socket.next((m) => m.type === "resync", 10_000)).toEqual({ type: "resync" });
+      await t.database.db.execute(
+        sql`insert into notifications (org_id, user_id, kind, title) values (${orgId}, ${mentee.me.user.id}, 'test', 'Back')`,
+      );
+      expect(await socket.next((m) => m.type === "event")).toMatchObject({
+        topics: [`user:${mentee.me.user.id}`],
+      });
+      socket.ws.close();
+    },
+  );
 
   it.runIf(process.env.TRELLIS_TEST_DB === "postgres")(
     "a change made through one instance reaches a socket on another",
