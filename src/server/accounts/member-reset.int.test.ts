@@ -75,6 +75,33 @@ describe("resets without SMTP", () => {
     expect((await confirm(token, "mia-new-password-1")).statusCode).toBe(200);
   });
 
+  it("the recipient themself still reads their own link (an owner reading their own reset)", async () => {
+    await t.app.inject({
+      method: "POST",
+      url: "/api/auth/password-reset",
+      payload: { email: "owner@acme.test" },
+    });
+    const token = await tokenFromLatestEmail(t, "owner@acme.test", "/reset-password?token=");
+    expect((await sentEmails(owner)).body).toContain(token);
+  });
+
+  it("a set-password link of an account nobody has claimed yet (made by an import) stays readable", async () => {
+    const made = await t.deps.repos.users.create({
+      email: "imp@acme.test",
+      name: "Imp",
+      passwordHash: "!unset",
+    });
+    if (!made) throw new Error("no user");
+    await t.deps.repos.organisations.addMember(orgId, made.id, "member");
+    const link = "http://trellis.test/reset-password?token=unclaimed-token-123";
+    await t.deps.mailer.send({
+      to: "imp@acme.test",
+      orgId: null,
+      email: { subject: "Set your password", text: `Open ${link}`, html: `<a href="${link}">x</a>` },
+    });
+    expect((await sentEmails(owner)).body).toContain("unclaimed-token-123");
+  });
+
   it("an admin issues a one-time link for a member: shown once, the member told in the app and by email", async () => {
     const response = await issue(admin, member2.userId);
     expect(response.statusCode, response.body).toBe(201);

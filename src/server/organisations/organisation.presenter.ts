@@ -28,13 +28,18 @@ export function presentInvitation(invitation: InvitationRecord, now: Date): Invi
   };
 }
 
-export function presentEmail(email: StoredEmail): SentEmail {
+/**
+ * An email as Sent email shows it. Sign-in links (`?token=`) are hidden unless the route decided
+ * this viewer may see them (server/email/link-visibility.ts).
+ */
+export function presentEmail(email: StoredEmail, showLinks = false): SentEmail {
+  const mask = showLinks ? (text: string) => text : maskLinkSecrets;
   return {
     id: email.id,
     to: email.to,
     subject: email.subject,
-    text: maskLinkSecrets(email.text),
-    html: maskLinkSecrets(email.html),
+    text: mask(email.text),
+    html: mask(email.html),
     createdAt: email.createdAt.toISOString(),
     state: email.state,
     attempts: email.attempts,

@@ -8,6 +8,7 @@ import { defineRoute } from "../http/define-route.ts";
 import { startSession } from "../http/session-cookie.ts";
 import { acceptInvitation, previewInvitation } from "./accept-invitation.ts";
 import { inviteMember, resendInvitation } from "./invite-member.ts";
+import { emailsWithVisibleLinks } from "../email/link-visibility.ts";
 import { presentEmail, presentInvitation, presentMember } from "./organisation.presenter.ts";
 import { updateMember } from "./update-member.ts";
 
@@ -91,13 +92,18 @@ export function registerOrganisationRoutes(app: FastifyInstance, deps: ServerDep
     { rateLimit: { max: signInPerMinute, timeWindow: "1 minute" } },
   );
 
-  defineRoute(app, deps, routes.listSentEmails, async ({ membership }) => {
+  defineRoute(app, deps, routes.listSentEmails, async ({ membership, auth }) => {
     const emails = await deps.repos.emails.listForOrg(membership.orgId, {
       // Account emails (resets, verifications) carry sign-in links: shown only when there is no
       // SMTP server to deliver them, and only to owners.
       includeAccountEmails: membership.role === "owner" && deps.mailer.delivery === "outbox",
       limit: 200,
     });
-    return { emails: emails.map(presentEmail), delivery: deps.mailer.delivery };
+    const viewer = auth.user?.email ?? (await deps.repos.users.findById(auth.userId))?.email ?? null;
+    const visible = await emailsWithVisibleLinks(deps, viewer, emails);
+    return {
+      emails: emails.map((email) => presentEmail(email, visible.has(email.id))),
+      delivery: deps.mailer.delivery,
+    };
   });
 }
