@@ -56,7 +56,6 @@ export class RealtimeConnection {
   private lastFlush = 0;
   private hiddenSince: number | null = null;
   private connectedOnce = false;
-  private stopped = false;
   private identity: string | null = null;
 
   constructor(
@@ -74,7 +73,6 @@ export class RealtimeConnection {
       this.counts.set(topic, count + 1);
       if (count === 0) fresh.push(topic);
     }
-    this.stopped = false;
     if (fresh.length > 0) this.send({ type: "subscribe", topics: fresh });
     this.ensureOpen();
     return () => {
@@ -130,23 +128,12 @@ export class RealtimeConnection {
     this.ensureOpen();
   }
 
-  /** Signed out: close and forget every topic. */
-  stop(): void {
-    this.stopped = true;
-    this.counts.clear();
-    this.handlers.clear();
-    if (this.retry) clearTimeout(this.retry);
-    this.retry = null;
-    this.socket?.close(1000, "Signed out.");
-    this.socket = null;
-  }
-
   private send(message: { type: "subscribe" | "unsubscribe"; topics: string[] }): void {
     if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(message));
   }
 
   private ensureOpen(): void {
-    if (this.socket || this.retry || this.stopped || this.counts.size === 0) return;
+    if (this.socket || this.retry || this.counts.size === 0) return;
     const socket = new WebSocket(this.url());
     this.socket = socket;
     socket.onopen = () => {
@@ -166,7 +153,7 @@ export class RealtimeConnection {
         void this.queries.invalidateQueries({ queryKey: ["me"] });
         return;
       }
-      if (this.stopped || this.counts.size === 0) return;
+      if (this.counts.size === 0) return;
       const delay = BACKOFF_MS[Math.min(this.attempt, BACKOFF_MS.length - 1)] ?? 30_000;
       this.attempt++;
       this.retry = setTimeout(
