@@ -4,6 +4,7 @@ import type { MentorCard, RequestDetail } from "../../../contracts/self-match.ts
 import { describeError, isApiError } from "../../api/api-error.ts";
 import { paths, to } from "../../app/routes.tsx";
 import { Alert } from "../../components/alert.tsx";
+import { formatDate } from "../../components/format.ts";
 import { EmptyState, Loading, PageHeader } from "../../components/page.tsx";
 import { useProgrammeFrame } from "../programmes/programme-layout.tsx";
 import { useRecommendations } from "./find-mentor-api.ts";
@@ -83,7 +84,7 @@ export default function FindMentorPage() {
         {sent ? (
           <Alert tone="success" title={`Request sent to ${sent.mentor.name}`}>
             <p>
-              They have until {new Date(sent.expiresAt).toLocaleDateString()} to answer.{" "}
+              They have until {formatDate(sent.expiresAt)} to answer.{" "}
               <Link to={to(paths.request, { requestId: sent.id })}>Open the request</Link>
             </p>
           </Alert>

@@ -11,6 +11,8 @@ import { FitCheckCard } from "./fit-check-card.tsx";
 import { HistoryCard } from "./history-card.tsx";
 import { RelationshipActions } from "./relationship-actions.tsx";
 import { relationshipKeys } from "./relationship-queries.ts";
+import { zoneName } from "../../components/format.ts";
+import { useViewerTimeZone } from "../requests/request-api.ts";
 import { daysAgo, formatDay, formatInstant, STATUS_LABEL, STATUS_TONE } from "./relationship-words.ts";
 import "./mentoring.css";
 
@@ -59,6 +61,8 @@ export default function RelationshipPage() {
 }
 
 function RelationshipView({ orgId, relationship }: { orgId: string; relationship: Relationship }) {
+  // Times in the viewer's profile zone, as on the request pages.
+  const timeZone = useViewerTimeZone(orgId);
   const { viewer } = relationship;
   const isAdmin = viewer.role === "admin";
   const other = viewer.role === "mentee" ? relationship.mentor : relationship.mentee;
@@ -99,7 +103,16 @@ function RelationshipView({ orgId, relationship }: { orgId: string; relationship
             </div>
             <div>
               <dt>Started</dt>
-              <dd>{relationship.startedAt ? formatInstant(relationship.startedAt) : "Not yet"}</dd>
+              <dd>
+                {relationship.startedAt ? (
+                  <>
+                    {formatInstant(relationship.startedAt, timeZone)}{" "}
+                    <span className="muted">({zoneName(timeZone)})</span>
+                  </>
+                ) : (
+                  "Not yet"
+                )}
+              </dd>
             </div>
             <div>
               <dt>Ends</dt>
@@ -113,7 +126,8 @@ function RelationshipView({ orgId, relationship }: { orgId: string; relationship
               <div>
                 <dt>{relationship.status === "completed" ? "Completed" : "Ended"}</dt>
                 <dd>
-                  {formatInstant(relationship.endedAt)}
+                  {formatInstant(relationship.endedAt, timeZone)}{" "}
+                  <span className="muted">({zoneName(timeZone)})</span>
                   {relationship.endedByName ? ` by ${relationship.endedByName}` : ""}
                   {relationship.endReason ? `: ${relationship.endReason}` : ""}
                 </dd>

@@ -1,4 +1,5 @@
 import type { RelationshipEvent, RelationshipStatusValue } from "../../../contracts/relationships.ts";
+import { formatDateTime } from "../../components/format.ts";
 
 /** Words and badge tones for the relationship screens (My mentoring, the relationship, managers' list). */
 export const STATUS_LABEL: Record<RelationshipStatusValue, string> = {
@@ -31,24 +32,12 @@ export const FORMAT_LABEL: Record<string, string> = {
   messaging: "Messaging",
 };
 
-const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" });
-const instantFormat = new Intl.DateTimeFormat(undefined, {
-  year: "numeric",
-  month: "short",
-  day: "numeric",
-  hour: "numeric",
-  minute: "2-digit",
-  timeZoneName: "short",
-});
+/** A calendar day ("2026-04-30") as "30 Apr 2026" (the app's one format); days have no time zone. */
+export { formatDay } from "../../components/format.ts";
 
-/** A calendar day ("2026-04-30") as the reader writes dates; days have no time zone. */
-export function formatDay(day: string): string {
-  return dayFormat.format(new Date(`${day}T00:00:00Z`));
-}
-
-/** An instant in the reader's own time zone, naming the zone ("30 Apr 2026, 14:05 GMT+1"). */
-export function formatInstant(iso: string): string {
-  return instantFormat.format(new Date(iso));
+/** An instant in the viewer's profile time zone ("30 Apr 2026, 14:05"); the page names the zone. */
+export function formatInstant(iso: string, timeZone: string): string {
+  return formatDateTime(iso, timeZone);
 }
 
 export function daysAgo(days: number): string {

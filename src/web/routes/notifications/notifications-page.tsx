@@ -6,23 +6,18 @@ import { describeError } from "../../api/api-error.ts";
 import { api, useMe } from "../../api/queries.ts";
 import { Alert, LiveRegion } from "../../components/alert.tsx";
 import { Button } from "../../components/button.tsx";
+import { formatDateTime, zoneNote } from "../../components/format.ts";
 import { EmptyState, Loading, PageHeader } from "../../components/page.tsx";
+import { useViewerTimeZone } from "../requests/request-api.ts";
 import { notificationKeys, useRefreshNotifications } from "./notification-queries.ts";
 import "./notifications.css";
 
 const pageSize = 20;
-const timeFormat = new Intl.DateTimeFormat(undefined, {
-  year: "numeric",
-  month: "short",
-  day: "numeric",
-  hour: "numeric",
-  minute: "2-digit",
-  timeZoneName: "short",
-});
 
 /** My notifications: newest first, unread ones marked, older ones a page at a time. */
 export default function NotificationsPage() {
   const orgId = useMe().data!.currentOrgId ?? "";
+  const timeZone = useViewerTimeZone(orgId);
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [said, setSaid] = useState("");
   const refresh = useRefreshNotifications(orgId);
@@ -61,7 +56,7 @@ export default function NotificationsPage() {
     <>
       <PageHeader
         title="Notifications"
-        description="What happened in your requests and mentoring. Each one is also emailed to you."
+        description={`What happened in your requests and mentoring. Each one is also emailed to you. ${zoneNote(timeZone)}.`}
       />
       <LiveRegion>{said}</LiveRegion>
       <div className="notifications-toolbar">
@@ -107,6 +102,7 @@ export default function NotificationsPage() {
             <NotificationItem
               key={notification.id}
               notification={notification}
+              timeZone={timeZone}
               onOpen={() => {
                 if (!notification.readAt) markOne.mutate(notification.id);
               }}
@@ -130,7 +126,15 @@ export default function NotificationsPage() {
   );
 }
 
-function NotificationItem({ notification, onOpen }: { notification: Notification; onOpen: () => void }) {
+function NotificationItem({
+  notification,
+  timeZone,
+  onOpen,
+}: {
+  notification: Notification;
+  timeZone: string;
+  onOpen: () => void;
+}) {
   const isUnread = notification.readAt === null;
   return (
     <li className={`item-list__item${isUnread ? " notification--unread" : ""}`}>
@@ -148,7 +152,7 @@ function NotificationItem({ notification, onOpen }: { notification: Notification
         </p>
         {notification.body ? <p className="notification__body">{notification.body}</p> : null}
         <p className="item-list__meta">
-          <time dateTime={notification.createdAt}>{timeFormat.format(new Date(notification.createdAt))}</time>
+          <time dateTime={notification.createdAt}>{formatDateTime(notification.createdAt, timeZone)}</time>
         </p>
       </div>
     </li>

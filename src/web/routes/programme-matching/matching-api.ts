@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { DraftEditResult, MatchRun, MatchRunPhase } from "../../../contracts/bulk-matching.ts";
 import { api } from "../../api/queries.ts";
 import { useRealtime } from "../../api/realtime.ts";
+import { formatDateTime, zoneName } from "../../components/format.ts";
 
 /** Query keys of the matching page, under the organisation's key so switching organisation clears them. */
 export const matchingKeys = {
@@ -72,9 +73,7 @@ export function formatScore(score: number): string {
 }
 
 const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-
 /** A time in the viewer's own zone, saying which: "22 Nov 2026, 13:04 (Europe/London)". */
 export function formatLocalTime(iso: string): string {
-  return `${timeFormat.format(new Date(iso))} (${viewerZone})`;
+  return `${formatDateTime(iso, viewerZone)} (${zoneName(viewerZone)})`;
 }

@@ -111,11 +111,9 @@ export function describeCriterion(criterion: CriterionView, questionLabel: (id: 
   }
 }
 
-/** A calendar date ("2026-01-05") as the viewer's locale writes it. Dates have no time zone. */
+/** A calendar date ("2026-01-05") as "5 Jan 2026", the app's one format. Dates have no time zone. */
 export function formatCalendarDate(date: string): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
+  return formatDay(date);
 }
 
 /** "5 Jan 2026 – 30 Mar 2026 (12 weeks)", "Evergreen: no end date", or "Dates not set yet". */

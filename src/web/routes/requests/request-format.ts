@@ -1,4 +1,5 @@
 import type { RequestStatusValue } from "../../../contracts/self-match.ts";
+import { formatDateTime } from "../../components/format.ts";
 
 export const STATUS_LABELS: Record<RequestStatusValue, string> = {
   pending: "Waiting for the mentor",
@@ -34,17 +35,9 @@ export const FORMAT_LABELS = {
 
 export const isOpen = (status: RequestStatusValue) => status === "pending" || status === "needs_info";
 
-/** "12 Mar 2026, 14:00" in the given zone. */
+/** "12 Mar 2026, 14:00" in the given zone (the app's one format). */
 export function formatInZone(iso: string, timeZone: string): string {
-  try {
-    return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short", timeZone }).format(
-      new Date(iso),
-    );
-  } catch {
-    return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(
-      new Date(iso),
-    );
-  }
+  return formatDateTime(iso, timeZone);
 }
 
 /**
