@@ -1,3 +1,4 @@
+import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OrgId } from "../../core/accounts/types.ts";
 import {
@@ -155,5 +156,45 @@ describe("resets without SMTP", () => {
     const refused = await issue(owner, both.userId);
     expect(refused.statusCode, refused.body).toBe(409);
     expect(refused.json().error.code).toBe("conflict");
+  });
+});
+
+describe("the record of an admin-issued reset", () => {
+  it("is a log line naming the organisation, the issuer and the member, never the token", async () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const t = await createTestApp({ logLevel: "info" }, { logStream: stream });
+    try {
+      const owner = await setUpOwner(t.app);
+      const orgId = owner.me.currentOrgId as string;
+      const member = await inviteAndAccept(t, owner, orgId, {
+        email: "mo@acme.test",
+        role: "member",
+        name: "Mo",
+      });
+      const response = await t.app.inject({
+        method: "POST",
+        url: `/api/orgs/${orgId}/members/${member.userId}/reset-link`,
+        headers: owner.headers,
+      });
+      const token = new URL(response.json().url).searchParams.get("token") as string;
+      const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(entries).toContainEqual(
+        expect.objectContaining({
+          event: "admin_reset_issued",
+          orgId,
+          byUserId: owner.me.user.id,
+          forUserId: member.userId,
+        }),
+      );
+      expect(lines.join("")).not.toContain(token);
+    } finally {
+      await t.close();
+    }
   });
 });
