@@ -8,6 +8,7 @@ import {
   createSecondOrganisation,
   createTestApp,
   emailsTo,
+  movableClock,
   type TestApp,
 } from "../testing/test-app.ts";
 import {
@@ -21,9 +22,10 @@ describe("a relationship's states", () => {
   let t: TestApp;
   let world: PairWorld;
   let call: ReturnType<typeof relationshipCaller>;
+  const clock = movableClock();
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({}, { now: clock.now });
     world = await createPairWorld(t);
     call = relationshipCaller(t, world.orgId);
   });
@@ -325,7 +327,7 @@ describe("a relationship's states", () => {
   it("every event counts as activity: days since the last one reset", async () => {
     const pair = await world.newPair();
     const created = (await call.get(world.mentee, pair.id)).json() as Relationship;
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    clock.advanceMinutes(1);
     await call.post(world.mentee, pair.id, "agreement/confirm", { version: 1 });
     const after = (await call.get(world.mentee, pair.id)).json() as Relationship;
     expect(new Date(after.lastActivityAt).getTime()).toBeGreaterThan(
