@@ -26,7 +26,7 @@ export const CADENCE_LABEL: Record<string, string> = {
 };
 
 export const FORMAT_LABEL: Record<string, string> = {
-  video: "Video call",
+  video: "Video (your own tool)",
   in_person: "In person",
   phone: "Phone",
   messaging: "Messaging",
@@ -46,7 +46,7 @@ export function daysAgo(days: number): string {
   return `${days} days ago`;
 }
 
-/** "Monthly · Video call, Phone · 2 h a month" */
+/** "Monthly · Video (your own tool), Phone · 2 h a month" */
 export function minutesInWords(minutes: number): string {
   if (minutes < 60) return `${minutes} minutes a month`;
   const hours = Math.floor(minutes / 60);

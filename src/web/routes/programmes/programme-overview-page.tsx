@@ -152,7 +152,7 @@ function adminSteps(programme: Programme): Step[] {
       return [
         {
           title: "Follow the relationships",
-          text: "See each pair's state and days since their last activity (never their messages).",
+          text: "See each pair's state and days since their last activity (never their agreement's goals or notes).",
           link: { to: at(paths.programmeRelationships), label: "Open relationships" },
         },
         {

@@ -27,7 +27,7 @@ export const CADENCE_LABELS = {
 } as const;
 
 export const FORMAT_LABELS = {
-  video: "Video call",
+  video: "Video (your own tool)",
   in_person: "In person",
   phone: "Phone",
   messaging: "Messaging",

@@ -2,7 +2,7 @@ import { Link, useParams } from "react-router";
 import type { RequestDetail } from "../../../contracts/self-match.ts";
 import { describeError, isApiError } from "../../api/api-error.ts";
 import { useMe } from "../../api/queries.ts";
-import { paths } from "../../app/routes.tsx";
+import { paths, to } from "../../app/routes.tsx";
 import { Alert } from "../../components/alert.tsx";
 import { Card, EmptyState, Loading, PageHeader } from "../../components/page.tsx";
 import { RequestActions } from "./request-actions.tsx";
@@ -57,23 +57,36 @@ export default function RequestPage() {
       : detail.viewerRole === "mentor"
         ? `Request from ${detail.mentee.name}`
         : `Request from ${detail.mentee.name} to ${detail.mentor.name}`;
+  const other =
+    detail.viewerRole === "mentor" ? detail.mentee : detail.viewerRole === "mentee" ? detail.mentor : null;
   return (
     <>
       <PageHeader
         title={title}
         description={detail.programme.name}
         actions={
-          <Link to={paths.requests} className="button button--secondary">
-            All requests
-          </Link>
+          <>
+            {other ? (
+              // Their profile page shows what they share with people in their programmes: for a
+              // mentor reading a request, the mentee's skills, goals and background.
+              <Link to={to(paths.person, { userId: other.userId })} className="button button--secondary">
+                {detail.viewerRole === "mentor"
+                  ? `${other.name}'s profile, skills and goals`
+                  : `${other.name}'s profile`}
+              </Link>
+            ) : null}
+            <Link to={paths.requests} className="button button--secondary">
+              All requests
+            </Link>
+          </>
         }
       />
       <div className="request-layout">
         <Facts detail={detail} timeZone={timeZone} />
         {detail.viewerRole === "admin" ? (
           <Alert tone="info">
-            As an admin you see who, the state and the dates. What the mentee wrote and the messages stay
-            between the two of them.
+            As an admin you see who, the state and the dates. What the mentee wrote, and any question and
+            answer between them, stay between the two of them.
           </Alert>
         ) : (
           <Conversation detail={detail} />
