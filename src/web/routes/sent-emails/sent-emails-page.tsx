@@ -37,7 +37,9 @@ function SentEmails({ orgId }: { orgId: string }) {
       {emails.data?.delivery === "outbox" ? (
         <Alert tone="info" title="No mail server is set up">
           Emails are kept here instead of being delivered. Open one to copy its link and pass it on, or set{" "}
-          <code>SMTP_URL</code> to deliver them.
+          <code>SMTP_URL</code> to deliver them. Links that sign someone else in (password resets, email
+          confirmations) show as [hidden]; to help a member who forgot their password, issue a reset link from
+          Members.
         </Alert>
       ) : null}
       {emails.data?.delivery === "smtp" ? (
