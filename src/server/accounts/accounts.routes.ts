@@ -6,6 +6,7 @@ import { AppError, notFound } from "../http/app-error.ts";
 import { defineRoute } from "../http/define-route.ts";
 import { clearSessionCookie, startSession } from "../http/session-cookie.ts";
 import { hashToken } from "../security/tokens.ts";
+import { afterResponseSettled } from "./after-response.ts";
 import { changePassword } from "./change-password.ts";
 import { sendVerificationLink } from "./email-links.ts";
 import { issueMemberReset } from "./issue-member-reset.ts";
@@ -18,6 +19,10 @@ import { signIn } from "./sign-in.ts";
 
 export function registerAccountRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const { signInPerMinute, emailPerHour } = deps.config.rateLimits;
+  // Emails started after an answer (password resets) are written before the app closes.
+  app.addHook("onClose", async () => {
+    await afterResponseSettled(deps);
+  });
 
   defineRoute(app, deps, routes.setupStatus, async () => ({
     needsSetup: (await deps.repos.organisations.countOrganisations()) === 0,
