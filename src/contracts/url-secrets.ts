@@ -5,11 +5,14 @@ import { routes } from "./routes.ts";
  *
  * The one rule: a path parameter named in SECRET_PATH_PARAMS (and a query parameter named in
  * SECRET_QUERY_PARAMS) is a secret, wherever it appears. Every other path parameter is an
- * identifier and must end in `Id`; tests walk the contract route table and the web app's page
+ * identifier and must end in `Id`, or a value from a closed list named in NAMED_PATH_PARAMS;
+ * tests walk the contract route table and the web app's page
  * paths and fail on a parameter that is neither, so a new route cannot slip a secret past the
  * log redaction under another name.
  */
 export const SECRET_PATH_PARAMS: readonly string[] = ["token"];
+/** Path parameters that take a value from a closed list (an enum the route validates): not secret. */
+export const NAMED_PATH_PARAMS: readonly string[] = ["kind"];
 export const SECRET_QUERY_PARAMS: readonly string[] = ["token", "code"];
 
 /**
@@ -22,10 +25,11 @@ export const secretPagePaths = {
   join: "/join/:token",
 } as const;
 
-export type ParamKind = "secret" | "identifier" | "unclassified";
+export type ParamKind = "secret" | "identifier" | "named" | "unclassified";
 
 export function paramKind(name: string): ParamKind {
   if (SECRET_PATH_PARAMS.includes(name)) return "secret";
+  if (NAMED_PATH_PARAMS.includes(name)) return "named";
   return /Id$/.test(name) ? "identifier" : "unclassified";
 }
 

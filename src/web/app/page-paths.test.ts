@@ -7,7 +7,7 @@ import { paths } from "./routes.tsx";
  * with a secret in its path must take that path from contracts/url-secrets.ts, or logs show it.
  */
 describe("web page paths and the log redaction", () => {
-  it("every page parameter is a secret or an identifier (…Id)", () => {
+  it("every page parameter is a secret, an identifier (…Id) or a named value", () => {
     const unclassified = Object.values(paths).flatMap((path) =>
       pathParams(path).filter((name) => paramKind(name) === "unclassified"),
     );
