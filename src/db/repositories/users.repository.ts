@@ -43,38 +43,53 @@ function toSession(row: SessionRow): SessionRecord {
 
 export type EmailTokenPurpose = "password_reset" | "verify_email";
 
-/** A membership as json_build_object in the session lookup writes it (timestamps as text). */
-interface MembershipJson {
-  orgId: string;
-  orgName: string;
-  role: Role;
-  status: MemberStatus;
-  createdAt: string;
+/** Who asks, as the session lookup's one JSON value holds it (timestamps as ISO text). */
+interface SessionJson {
+  session: {
+    id: string;
+    userId: string;
+    csrfToken: string;
+    userAgent: string | null;
+    ipAddress: string | null;
+    createdAt: string;
+    lastSeenAt: string;
+    expiresAt: string;
+  };
+  user: {
+    id: string;
+    email: string;
+    name: string;
+    emailVerifiedAt: string | null;
+    lastOrgId: string | null;
+    createdAt: string;
+  };
+  memberships: { orgId: string; orgName: string; role: Role; status: MemberStatus; createdAt: string }[];
 }
 
 /**
  * Everything a request needs to know about who asks, in one round trip: the session, the person
  * (without the password hash) and their active memberships by organisation name (the order of
- * membershipsOf), aggregated as JSON. Prepared once per connection, so the database plans it once.
+ * membershipsOf). It comes back as ONE json value, not fifteen columns: per row the driver then
+ * parses one field instead of building a parser for each column and mapping each value, which
+ * was a tenth of the server's time on GET /api/me. Prepared once per connection.
  */
 function prepareSessionWithUser(db: Database) {
   const active: MemberStatus = "active";
   return db
     .select({
-      session: sessions,
-      user: {
-        id: users.id,
-        email: users.email,
-        name: users.name,
-        emailVerifiedAt: users.emailVerifiedAt,
-        lastOrgId: users.lastOrgId,
-        createdAt: users.createdAt,
-      },
-      memberships: sql<MembershipJson[]>`(select coalesce(json_agg(json_build_object(
-          'orgId', ${memberships.orgId}, 'orgName', ${organisations.name}, 'role', ${memberships.role},
-          'status', ${memberships.status}, 'createdAt', ${memberships.createdAt}) order by ${organisations.name}), '[]'::json)
-        from ${memberships} inner join ${organisations} on ${organisations.id} = ${memberships.orgId}
-        where ${memberships.userId} = ${sessions.userId} and ${memberships.status} = ${active})`,
+      who: sql<SessionJson>`json_build_object(
+        'session', json_build_object('id', ${sessions.id}, 'userId', ${sessions.userId},
+          'csrfToken', ${sessions.csrfToken}, 'userAgent', ${sessions.userAgent},
+          'ipAddress', ${sessions.ipAddress}, 'createdAt', ${sessions.createdAt},
+          'lastSeenAt', ${sessions.lastSeenAt}, 'expiresAt', ${sessions.expiresAt}),
+        'user', json_build_object('id', ${users.id}, 'email', ${users.email}, 'name', ${users.name},
+          'emailVerifiedAt', ${users.emailVerifiedAt}, 'lastOrgId', ${users.lastOrgId},
+          'createdAt', ${users.createdAt}),
+        'memberships', (select coalesce(json_agg(json_build_object(
+            'orgId', ${memberships.orgId}, 'orgName', ${organisations.name}, 'role', ${memberships.role},
+            'status', ${memberships.status}, 'createdAt', ${memberships.createdAt}) order by ${organisations.name}), '[]'::json)
+          from ${memberships} inner join ${organisations} on ${organisations.id} = ${memberships.orgId}
+          where ${memberships.userId} = ${sessions.userId} and ${memberships.status} = ${active}))`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -86,6 +101,8 @@ function prepareSessionWithUser(db: Database) {
     )
     .prepare("trellis_session_with_user");
 }
+
+const dateOrNull = (text: string | null): Date | null => (text === null ? null : new Date(text));
 
 /** People, their sessions and their single-use emailed tokens. */
 export function usersRepository(db: Database) {
@@ -151,10 +168,9 @@ export function usersRepository(db: Database) {
     },
 
     /**
-     * The live session for a token hash with its person, in one round trip. Every signed-in request
-     * runs it, so it is a named prepared statement: PostgreSQL parses and plans it once per connection.
+     * The live session for a token hash with its person and their active memberships, in one round
+     * trip. Every signed-in request runs it, so it is a named prepared statement.
      */
-    /** The unexpired session with this token hash, its person and their active memberships. */
     async findSessionWithUser(
       tokenHash: string,
       now: Date,
@@ -162,11 +178,28 @@ export function usersRepository(db: Database) {
       sessionWithUser ??= prepareSessionWithUser(db);
       const [row] = await sessionWithUser.execute({ tokenHash, now: now.toISOString() });
       if (!row) return null;
-      const userId = row.session.userId as UserId;
+      const { session, user } = row.who;
+      const userId = user.id as UserId;
       return {
-        session: toSession(row.session),
-        user: toUser(row.user),
-        memberships: row.memberships.map((membership) => ({
+        session: {
+          id: session.id as SessionId,
+          userId,
+          csrfToken: session.csrfToken,
+          userAgent: session.userAgent,
+          ipAddress: session.ipAddress,
+          createdAt: new Date(session.createdAt),
+          lastSeenAt: new Date(session.lastSeenAt),
+          expiresAt: new Date(session.expiresAt),
+        },
+        user: {
+          id: userId,
+          email: user.email,
+          name: user.name,
+          emailVerifiedAt: dateOrNull(user.emailVerifiedAt),
+          lastOrgId: user.lastOrgId as OrgId | null,
+          createdAt: new Date(user.createdAt),
+        },
+        memberships: row.who.memberships.map((membership) => ({
           orgId: membership.orgId as OrgId,
           orgName: membership.orgName,
           userId,
