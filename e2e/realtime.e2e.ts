@@ -56,6 +56,60 @@ async function unread(page: Page): Promise<number> {
 describe("live updates without reloading", () => {
   const trellis = useServerAndBrowser({ prepare: [["seed", "--demo"]] });
 
+  it("a tab whose socket dropped, missing a push, catches up when it reconnects", async () => {
+    const mentee = await trellis.openPage();
+    const menteeIn = await persona(mentee, DEMO_MENTEE_EMAIL, "mentee");
+    const found = await api<{ mentors: { userId: string; name: string }[] }>(
+      mentee,
+      "GET",
+      `/api/orgs/${menteeIn.orgId}/programmes/${menteeIn.programmeId}/mentors`,
+    );
+    const other = found.mentors.find((mentor) => mentor.name !== "" && mentor.userId !== menteeIn.userId);
+    if (!other) throw new Error("no mentor to ask");
+    const request = await api<{ id: string }>(
+      mentee,
+      "POST",
+      `/api/orgs/${menteeIn.orgId}/programmes/${menteeIn.programmeId}/requests`,
+      {
+        mentorId: other.userId,
+        goal: "Speak at a conference next year.",
+        reality: "I have given two internal talks.",
+        options: "A meetup first, or a lightning talk.",
+        will: "Write an abstract by the end of the month.",
+        expectations: { cadence: "monthly", formats: ["video"], minutesPerMonth: 60 },
+      },
+    );
+
+    // A second tab of the same person, its socket going through a relay the test controls.
+    const tab = await mentee.context().newPage();
+    let relayed = true;
+    const pageSides: { close(): Promise<void> }[] = [];
+    await tab.routeWebSocket("**/api/realtime", (pageSide) => {
+      const serverSide = pageSide.connectToServer();
+      pageSides.push(pageSide);
+      serverSide.onMessage((message) => {
+        if (relayed) pageSide.send(message);
+      });
+    });
+    await tab.goto(`/mentoring/requests/${request.id}`);
+    await tab.getByRole("heading", { name: `Your request to ${other.name}` }).waitFor();
+    await expect.poll(() => pageSides.length).toBe(1);
+    await tab.waitForTimeout(300); // subscribed
+
+    // Pushes stop reaching the tab (as when a laptop sleeps); the request is withdrawn meanwhile.
+    relayed = false;
+    await api(mentee, "POST", `/api/orgs/${menteeIn.orgId}/requests/${request.id}/withdraw`, {});
+    await tab.waitForTimeout(1000);
+    expect(await tab.locator(".badge", { hasText: "Withdrawn" }).count()).toBe(0);
+
+    // The socket drops; the tab reconnects on its own and reads what it shows again.
+    relayed = true;
+    await pageSides[0]?.close();
+    await tab.locator(".badge", { hasText: "Withdrawn" }).first().waitFor({ timeout: 10_000 });
+    expect(pageSides.length).toBe(2);
+    await tab.close();
+  }, 180_000);
+
   it("the mentor accepts; the mentee's open tab shows it accepted and a new notification, unreloaded", async () => {
     const mentor = await trellis.openPage();
     const mentorIn = await persona(mentor, DEMO_MENTOR_EMAIL, "mentor");
