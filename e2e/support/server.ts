@@ -28,9 +28,13 @@ async function freePort(): Promise<number> {
 /**
  * Starts the real Trellis server (`trellis serve`) on a free port with a fresh embedded database
  * and no SMTP server, so sent email lands in the outbox that admins read. Resolves once
- * GET /api/health answers 200. `prepare` lists `trellis` commands (argument lists) to run first.
+ * GET /api/health answers 200. `prepare` lists `trellis` commands (argument lists) to run first;
+ * `env` adds variables, read when the server starts (e.g. SMTP_URL of a test SMTP server started
+ * in an earlier beforeAll).
  */
-export async function startServer(options: { prepare?: string[][] } = {}): Promise<RunningServer> {
+export async function startServer(
+  options: { prepare?: string[][]; env?: () => Record<string, string> } = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), "trellis-e2e-"));
@@ -45,6 +49,7 @@ export async function startServer(options: { prepare?: string[][] } = {}): Promi
   };
   delete env.SMTP_URL;
   delete env.DATABASE_URL;
+  Object.assign(env, options.env?.());
 
   // CLI commands to run on the data folder first (the server holds its lock once started).
   for (const args of options.prepare ?? []) {

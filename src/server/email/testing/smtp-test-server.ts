@@ -17,7 +17,9 @@ export async function startSmtpTestServer() {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
-    logger: false,
+    logger: Boolean(process.env.SMTP_TEST_LOG),
+    // No reverse DNS lookup of each client: it can stall a conversation for seconds.
+    disableReverseLookup: true,
     onRcptTo(_address, _session, callback) {
       if (!control.refuse) return callback();
       const error = Object.assign(new Error(control.refuse.message), { responseCode: control.refuse.code });

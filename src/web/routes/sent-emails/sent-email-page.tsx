@@ -53,7 +53,7 @@ function SentEmail({ orgId }: { orgId: string }) {
           <dd>{email.to}</dd>
         </div>
         <div>
-          <dt>Sent</dt>
+          <dt>Recorded</dt>
           <dd>{formatDateTime(email.createdAt)}</dd>
         </div>
         <div>
