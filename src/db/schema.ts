@@ -167,11 +167,17 @@ export const sentEmails = pgTable(
     lastError: text("last_error"),
     /** The email this one resends, when an admin resent it. */
     resendOf: uuid("resend_of"),
+    /**
+     * Set by a sender that may run twice for one cause (an event consumer retried after a crash):
+     * a second email with the same key is not recorded, so it is sent once.
+     */
+    dedupeKey: text("dedupe_key"),
     createdAt: createdAt(),
   },
   (table) => [
     index("sent_emails_org_idx").on(table.orgId, table.createdAt),
     index("sent_emails_to_idx").on(table.toAddress),
+    uniqueIndex("sent_emails_dedupe_key").on(table.dedupeKey),
     index("sent_emails_due_idx")
       .on(table.nextAttemptAt)
       .where(sql`${table.state} in ('queued', 'retrying')`),
