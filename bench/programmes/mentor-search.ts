@@ -33,6 +33,7 @@ import { buildApp } from "../../src/server/app.ts";
 import { loadConfig } from "../../src/server/config.ts";
 import { allJobs } from "../../src/server/jobs/job-list.ts";
 import { createJobQueue } from "../../src/server/jobs/queue.ts";
+import { createEventDispatcher } from "../../src/server/events/dispatcher.ts";
 import type { ServerDeps } from "../../src/server/deps.ts";
 import { createMailer } from "../../src/server/email/mailer.ts";
 import { SESSION_COOKIE } from "../../src/server/http/session-cookie.ts";
@@ -97,7 +98,9 @@ export async function benchApp(handle: DatabaseHandle): Promise<{ app: FastifyIn
     secret: "bench-secret",
     now,
     jobs: createJobQueue(handle.queueConnection, allJobs),
+    events: createEventDispatcher(),
   };
+  deps.events.bind(deps);
   return { app: await buildApp(deps, { logger: false, webRoot: null }), deps };
 }
 

@@ -1,6 +1,7 @@
 import type { ChangeFeed, Database, DatabaseKind, Repositories } from "../db/index.ts";
 import type { Config } from "./config.ts";
 import type { Mailer } from "./email/mailer.ts";
+import type { EventDispatcher } from "./events/dispatcher.ts";
 import type { JobQueue } from "./jobs/queue.ts";
 
 /** What use cases need from the outside world, passed in explicitly (tests build the real thing). */
@@ -17,4 +18,6 @@ export interface ServerDeps {
   now: () => Date;
   /** The durable job queue (pg-boss): send a job now or at a time; cron jobs run from jobs.ts. */
   jobs: JobQueue;
+  /** Delivers recorded domain events to their consumers: `afterCommit()` after a change. */
+  events: EventDispatcher;
 }

@@ -5,6 +5,7 @@ import { buildApp } from "./app.ts";
 import type { Config } from "./config.ts";
 import type { ServerDeps } from "./deps.ts";
 import { createMailer } from "./email/mailer.ts";
+import { createEventDispatcher } from "./events/dispatcher.ts";
 import { allJobs } from "./jobs/job-list.ts";
 import { failInterruptedMatchRuns } from "./jobs/jobs.ts";
 import { createJobQueue } from "./jobs/queue.ts";
@@ -44,7 +45,7 @@ export async function createDeps(
     now,
     onError: onMailError,
   });
-  return {
+  const deps: ServerDeps = {
     db: handle.db,
     databaseKind: handle.kind,
     changes: handle.changes,
@@ -54,7 +55,10 @@ export async function createDeps(
     secret,
     now,
     jobs: createJobQueue(handle.queueConnection, allJobs, { onError: onJobError }),
+    events: createEventDispatcher({ onError: (error, consumer) => onJobError(error, `events:${consumer}`) }),
   };
+  deps.events.bind(deps);
+  return deps;
 }
 
 export interface RunningServer {
@@ -86,6 +90,8 @@ export async function startServer(
     // run still "running" from before this start died with the previous process: fail it now.
     void (async () => {
       if (handle.kind === "pglite") await failInterruptedMatchRuns(deps, startedAt);
+      // Events recorded before a crash or restart go out now, not at the sweep's next minute.
+      await deps.events.afterCommit();
       const began = performance.now();
       await deps.jobs.start(deps);
       server.log.info({ ms: Math.round(performance.now() - began) }, "job queue started");
@@ -97,6 +103,7 @@ export async function startServer(
       async close() {
         await deps.jobs.stop();
         await app?.close();
+        await deps.events.idle();
         await deps.mailer.close();
         await handle.close();
       },

@@ -7,6 +7,7 @@ import { mentorSearchRepository } from "./mentor-search.repository.ts";
 import { profilesRepository } from "./profiles.repository.ts";
 import { requestsRepository } from "./requests.repository.ts";
 import { enrolmentsRepository } from "./enrolments.repository.ts";
+import { eventsRepository } from "./events.repository.ts";
 import { homeRepository } from "./home.repository.ts";
 import { notificationsRepository } from "./notifications.repository.ts";
 import { organisationsRepository } from "./organisations.repository.ts";
@@ -30,6 +31,7 @@ export function repositories(db: Database) {
     participants: participantsRepository(db),
     relationships: relationshipsRepository(db),
     notifications: notificationsRepository(db),
+    events: eventsRepository(db),
     profiles: profilesRepository(db),
     csvImports: csvImportsRepository(db),
     requests: requestsRepository(db),

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
 import type { Database } from "../connection.ts";
-import { notifications } from "../schema.ts";
+import { domainEvents, notifications } from "../schema.ts";
 
 export interface NotificationRecord {
   id: string;
@@ -15,6 +15,8 @@ export interface NotificationRecord {
   link: string | null;
   readAt: Date | null;
   createdAt: Date;
+  /** The event's payload, when it tells of one (rendered by the notifications presenter). */
+  payload?: Record<string, unknown> | null;
 }
 
 export interface NewNotification {
@@ -41,6 +43,31 @@ export function notificationsRepository(db: Database) {
           link: item.link ?? null,
         })),
       );
+    },
+
+    /**
+     * One notification of an event per recipient. A second delivery of the same event (the
+     * dispatcher retried after a crash) adds nothing: (event, user) is unique.
+     */
+    async insertForEvent(
+      event: { id: string; orgId: string; kind: string; occurredAt: Date },
+      userIds: readonly string[],
+    ): Promise<number> {
+      if (userIds.length === 0) return 0;
+      const rows = await db
+        .insert(notifications)
+        .values(
+          [...new Set(userIds)].map((userId) => ({
+            orgId: event.orgId,
+            userId,
+            eventId: event.id,
+            kind: event.kind,
+            createdAt: event.occurredAt,
+          })),
+        )
+        .onConflictDoNothing()
+        .returning({ id: notifications.id });
+      return rows.length;
     },
 
     /** Newest first; `before` pages back by creation time. */
@@ -79,8 +106,21 @@ export function notificationsRepository(db: Database) {
         ? sql`(${notifications.createdAt}, ${notifications.id}) < (select c.created_at, c.id from notifications c where c.id = ${options.beforeId} and c.org_id = ${orgId} and c.user_id = ${userId})`
         : undefined;
       const rows = await db
-        .select()
+        .select({
+          id: notifications.id,
+          orgId: notifications.orgId,
+          userId: notifications.userId,
+          eventId: notifications.eventId,
+          kind: notifications.kind,
+          title: notifications.title,
+          body: notifications.body,
+          link: notifications.link,
+          readAt: notifications.readAt,
+          createdAt: notifications.createdAt,
+          payload: domainEvents.payload,
+        })
         .from(notifications)
+        .leftJoin(domainEvents, eq(domainEvents.id, notifications.eventId))
         .where(
           and(
             eq(notifications.orgId, orgId),

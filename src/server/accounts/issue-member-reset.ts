@@ -4,7 +4,7 @@ import type { Membership, UserId } from "../../core/accounts/types.ts";
 import { inTransaction } from "../../db/index.ts";
 import type { ServerDeps } from "../deps.ts";
 import { AppError, forbidden, notFound } from "../http/app-error.ts";
-import { emailNotices, type Notice, recordNotices } from "../notifications/notify.ts";
+import { recordEvents } from "../events/record-events.ts";
 import { hashToken, newToken } from "../security/tokens.ts";
 
 /** Who may issue a reset for whom: owners for admins and members, admins for members. */
@@ -29,7 +29,7 @@ export async function issueMemberReset(
   const token = newToken();
   const now = deps.now();
   const expiresAt = new Date(now.getTime() + PASSWORD_RESET_LIFETIME_MINUTES * 60_000);
-  const notice = await inTransaction(deps.db, async (repos) => {
+  await inTransaction(deps.db, async (repos) => {
     const member = await repos.organisations.findMember(actor.orgId, userId);
     if (!member) throw notFound("Member not found.");
     if (member.userId === actor.userId) throw forbidden("Change your own password from your account page.");
@@ -52,22 +52,24 @@ export async function issueMemberReset(
       purpose: "password_reset",
       expiresAt,
     });
-    const told: Notice = {
-      orgId: actor.orgId,
-      userId,
-      kind: "admin_reset_issued",
-      title: `${actor.name} issued a password reset link for your account`,
-      body:
-        `On ${now.toISOString().slice(0, 16).replace("T", " ")} UTC ${actor.name} (an ${actor.role} of ${member.orgName}) ` +
-        `created a one-time link that sets a new password for your account. It works once, until ` +
-        `${expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC. If you did not ask for it, ` +
-        "sign in and change your password, and tell an owner.",
-      link: "/account",
-    };
-    await recordNotices(repos, [told]);
-    return told;
+    await recordEvents(repos, [
+      {
+        kind: "account.reset_issued",
+        orgId: actor.orgId,
+        actorId: actor.userId,
+        subjectId: userId,
+        payload: {
+          userId,
+          actorName: actor.name,
+          actorRole: actor.role,
+          orgName: member.orgName,
+          issuedAt: now.toISOString(),
+          expiresAt: expiresAt.toISOString(),
+        },
+      },
+    ]);
   });
-  await emailNotices(deps, [{ ...notice, actionLabel: "Open my account" }]);
+  await deps.events.afterCommit();
   return {
     url: `${deps.config.publicUrl}/reset-password?token=${token}`,
     expiresAt: expiresAt.toISOString(),

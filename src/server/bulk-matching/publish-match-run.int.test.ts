@@ -1,9 +1,10 @@
+import { readNotifications } from "../testing/read-notifications.ts";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MatchRun, PublishResult } from "../../contracts/bulk-matching.ts";
 import type { OrgId } from "../../core/accounts/types.ts";
 import type { ProgrammeRecord } from "../../core/programmes/types.ts";
-import { notifications, programmes, relationships } from "../../db/schema.ts";
+import { programmes, relationships } from "../../db/schema.ts";
 import { type Caller, createTestApp, emailsTo, setUpOwner, type TestApp } from "../testing/test-app.ts";
 import { growBody } from "../self-match/self-match.test-support.ts";
 import { addPeople, createProgramme, signInFixture } from "../testing/programme-fixtures.ts";
@@ -137,7 +138,7 @@ describe("publishing a bulk-matching draft", () => {
     expect(taraMail.map((email) => email.subject)).toEqual(["You have a new mentee: Ella Mentee"]);
     expect(await emailsTo(t, "mail-paul@acme.test")).toHaveLength(2);
     expect(await emailsTo(t, "mail-zoe@acme.test")).toHaveLength(0);
-    const inApp = await t.database.db.select().from(notifications).where(eq(notifications.userId, ids.tara));
+    const inApp = await readNotifications(t, orgId, ids.tara, { limit: 10 });
     expect(inApp).toEqual([
       expect.objectContaining({
         kind: "relationship.proposed",

@@ -5,12 +5,12 @@ import type { ProgrammeId } from "../../core/programmes/types.ts";
 import { inTransaction } from "../../db/index.ts";
 import type { ServerDeps } from "../deps.ts";
 import { AppError, notFound } from "../http/app-error.ts";
-import { emailNotices, type Notice, recordNotices } from "../notifications/notify.ts";
+import type { DomainEvent } from "../../contracts/events.ts";
+import { recordEvents } from "../events/record-events.ts";
 import { presentRunNow } from "./read-match-run.ts";
 import type { RunRegistry } from "./run-registry.ts";
 
 const DETAILS_SHOWN = 20;
-const NOTICES_PER_INSERT = 1000;
 /** Up to this many emails go out before the answer; a larger publish sends them after it. */
 export const EMAILS_BEFORE_ANSWER = 200;
 
@@ -73,7 +73,7 @@ export async function publishMatchRun(
         `${problems.length} ${problems.length === 1 ? "pair no longer fits" : "pairs no longer fit"} the programme as it is now: ${problems[0].message} Change or remove ${problems.length === 1 ? "it" : "them"}, then publish.`,
         problems.slice(0, DETAILS_SHOWN).map((p) => ({ path: `pairs.${p.menteeId}`, message: p.message })),
       );
-    const notices: Notice[] = [];
+    const notices: DomainEvent[] = [];
     for (const pair of pairs) {
       const relationship = await repos.relationships.create({
         orgId,
@@ -86,47 +86,46 @@ export async function publishMatchRun(
         endsOn: programme.endsOn,
         actorId: actor.userId,
       });
-      const link = `/mentoring/relationships/${relationship.id}`;
-      notices.push(
-        {
-          orgId,
-          userId: pair.menteeId as UserId,
-          kind: "relationship.proposed",
-          title: `You have a mentor: ${name(pair.mentorId)}`,
-          body: `You are matched with ${name(pair.mentorId)} in ${programme.name}. Agree how you will work together to start your mentoring.`,
-          link,
-          actionLabel: "Meet your mentor",
+      notices.push({
+        kind: "relationship.proposed",
+        orgId,
+        actorId: actor.userId,
+        subjectId: relationship.id,
+        payload: {
+          relationshipId: relationship.id,
+          menteeId: pair.menteeId,
+          mentorId: pair.mentorId,
+          menteeName: name(pair.menteeId),
+          mentorName: name(pair.mentorId),
+          programmeName: programme.name,
         },
-        {
-          orgId,
-          userId: pair.mentorId as UserId,
-          kind: "relationship.proposed",
-          title: `You have a new mentee: ${name(pair.menteeId)}`,
-          body: `You are matched with ${name(pair.menteeId)} in ${programme.name}. Agree how you will work together to start your mentoring.`,
-          link,
-          actionLabel: "Meet your mentee",
-        },
-      );
+      });
     }
     const now = deps.now();
     if (!(await repos.matchRuns.transition(ref, "draft", "published", { publishedAt: now })))
       throw new AppError("conflict", "This draft is already published.");
     const programmeStatus =
       (await repos.matchRuns.startProgrammeIfMatching(orgId, programmeId)) ?? programme.status;
-    // In slices: one insert of 10,000 notices would pass PostgreSQL's limit of 65,535 parameters.
-    for (let at = 0; at < notices.length; at += NOTICES_PER_INSERT)
-      await recordNotices(repos, notices.slice(at, at + NOTICES_PER_INSERT));
+    // The events repository inserts in slices (10,000 at once would pass PostgreSQL's 65,535 parameters).
+    await recordEvents(repos, notices);
     const published = (await repos.matchRuns.find(orgId, programmeId, runId))!;
     return { notices, programmeStatus, run: await presentRunNow(repos, published), created: pairs.length };
   });
-  const sendEmails = emailNotices(deps, outcome.notices);
-  if (outcome.notices.length <= EMAILS_BEFORE_ANSWER) await sendEmails;
-  else registry.background(sendEmails);
+  // A small publish is delivered (notifications and queued emails) before the answer; a large one
+  // in the background, tracked so shutdown waits for it (the outbox keeps it across a crash).
+  const emailCount = outcome.notices.length * 2;
+  const delivery = deps.events.drain();
+  if (emailCount <= EMAILS_BEFORE_ANSWER) await delivery;
+  else registry.background(delivery.then(() => {}));
   return {
     run: outcome.run,
     relationshipsCreated: outcome.created,
-    peopleNotified: new Set(outcome.notices.map((notice) => notice.userId)).size,
+    peopleNotified: new Set(
+      outcome.notices.flatMap((event) =>
+        event.kind === "relationship.proposed" ? [event.payload.menteeId, event.payload.mentorId] : [],
+      ),
+    ).size,
     programmeStatus: outcome.programmeStatus,
-    emails: outcome.notices.length <= EMAILS_BEFORE_ANSWER ? "sent" : "sending",
+    emails: emailCount <= EMAILS_BEFORE_ANSWER ? "sent" : "sending",
   };
 }

@@ -5,7 +5,8 @@ import { inTransaction } from "../../db/index.ts";
 import type { ParticipantRecord } from "../../db/repositories/enrolments.repository.ts";
 import type { ServerDeps } from "../deps.ts";
 import { AppError } from "../http/app-error.ts";
-import { emailNotices, type Notice, recordNotices } from "../notifications/notify.ts";
+import type { DomainEvent } from "../../contracts/events.ts";
+import { recordEvents } from "../events/record-events.ts";
 import { programmeFor } from "./programme-access.ts";
 import { participantNotFound } from "./update-participant.ts";
 
@@ -21,7 +22,7 @@ export async function decideRegistration(
   enrolmentId: string,
   decision: { move: "approve" } | { move: "decline"; reason?: string },
 ): Promise<{ participant: ParticipantRecord; programme: ProgrammeRecord }> {
-  const { participant, programme, notice } = await inTransaction(deps.db, async (repos) => {
+  const { participant, programme } = await inTransaction(deps.db, async (repos) => {
     const programme = await programmeFor(repos, actor, programmeId);
     const current = await repos.enrolments.findByIdForUpdate(actor.orgId, programme.id, enrolmentId);
     if (!current) throw participantNotFound();
@@ -36,25 +37,15 @@ export async function decideRegistration(
     );
     const approved = decision.move === "approve";
     const reason = decision.move === "decline" ? decision.reason?.trim() : undefined;
-    const notice: Notice = {
-      orgId: actor.orgId,
-      userId: current.userId,
-      kind: approved ? "enrolment.approved" : "enrolment.declined",
-      title: approved
-        ? `You are in: ${programme.name}`
-        : `Your registration for ${programme.name} was declined`,
-      body: approved
-        ? "Your registration was approved. You can now be matched."
-        : reason
-          ? `The programme's admins said: ${reason}`
-          : "The programme's admins did not give a reason. Ask them if you would like to know more.",
-      link: approved ? `/programmes/${programme.id}/register` : "/programmes",
-      actionLabel: approved ? "See your registration" : "See programmes",
-    };
-    await recordNotices(repos, [notice]);
+    const common = { programmeId: programme.id, programmeName: programme.name, userId: current.userId };
+    const envelope = { orgId: actor.orgId, subjectId: current.id };
+    const event: DomainEvent = approved
+      ? { ...envelope, kind: "enrolment.approved", payload: common }
+      : { ...envelope, kind: "enrolment.declined", payload: { ...common, reason: reason || null } };
+    await recordEvents(repos, [event]);
     const participant = (await repos.enrolments.findParticipant(actor.orgId, programme.id, current.id))!;
-    return { participant, programme, notice };
+    return { participant, programme };
   });
-  await emailNotices(deps, [notice]);
+  await deps.events.afterCommit();
   return { participant, programme };
 }

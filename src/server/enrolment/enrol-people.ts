@@ -8,7 +8,7 @@ import type {
   ImportedEnrolmentRow,
   ImportedProfileRow,
 } from "../../db/repositories/csv-imports.repository.ts";
-import type { Notice } from "../notifications/notify.ts";
+import type { NewNotification } from "../../db/index.ts";
 import { hashToken, newToken } from "../security/tokens.ts";
 
 /** How long the "set your password" link of an account made for someone stays valid. */
@@ -45,7 +45,8 @@ export interface EnrolBatchResult {
   problems: RowProblem[];
   created: number;
   updated: number;
-  notices: Notice[];
+  /** Stored as text (an import may add thousands at once in one statement), not as events. */
+  notices: NewNotification[];
   mail: PendingMail[];
 }
 
@@ -222,7 +223,6 @@ export async function enrolPeople(
       title: `You were added to ${programme.name}`,
       body: "Check your role and answer the programme's questions so you can be matched.",
       link: `/programmes/${programme.id}/register`,
-      email: false,
     });
     if (newAccounts.has(person.email)) {
       const token = newToken();

@@ -1,3 +1,4 @@
+import { readNotifications } from "../testing/read-notifications.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
@@ -186,7 +187,7 @@ describe("joining by link, and being added by email", () => {
       expect(email.subject).toBe("You were added to Open cohort");
       expect(email.text).toContain(`http://trellis.test/programmes/${programme.id}/register`);
       const kim = await signInFixture(t, "kim@acme.test");
-      const notices = await t.deps.repos.notifications.list(orgId, kim.me.user.id as UserId, { limit: 5 });
+      const notices = await readNotifications(t, orgId, kim.me.user.id as UserId, { limit: 5 });
       expect(notices[0]).toMatchObject({
         kind: "enrolment.added",
         link: `/programmes/${programme.id}/register`,

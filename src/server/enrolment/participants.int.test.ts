@@ -1,3 +1,4 @@
+import { readNotifications } from "../testing/read-notifications.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enrolmentRoutes } from "../../contracts/enrolment.routes.ts";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
@@ -121,7 +122,7 @@ describe("a programme's participants, for admins", () => {
     const response = await call(owner, "POST", `${base()}/${enrolmentOf["ben@acme.test"]}/approve`);
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toMatchObject({ name: "Ben Pending", status: "active" });
-    const notices = await t.deps.repos.notifications.list(orgId, ids["ben@acme.test"], { limit: 5 });
+    const notices = await readNotifications(t, orgId, ids["ben@acme.test"], { limit: 5 });
     expect(notices[0]).toMatchObject({ kind: "enrolment.approved", title: "You are in: Autumn cohort" });
     const [email] = await emailsTo(t, "ben@acme.test");
     expect(email.subject).toBe("You are in: Autumn cohort");
@@ -221,7 +222,7 @@ describe("a programme's participants, for admins", () => {
     const removed = await call(owner, "DELETE", `${base()}/${enrolmentOf["dee@acme.test"]}`);
     expect(removed.statusCode).toBe(204);
     expect((await call(owner, "DELETE", `${base()}/${enrolmentOf["dee@acme.test"]}`)).statusCode).toBe(404);
-    const notices = await t.deps.repos.notifications.list(orgId, ids["dee@acme.test"], { limit: 5 });
+    const notices = await readNotifications(t, orgId, ids["dee@acme.test"], { limit: 5 });
     expect(notices[0].title).toBe("You were removed from Autumn cohort");
     expect((await call(owner, "GET", `${base()}?q=dee`)).json().total).toBe(0);
   });

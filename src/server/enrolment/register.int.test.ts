@@ -1,3 +1,4 @@
+import { readNotifications } from "../testing/read-notifications.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OrgId } from "../../core/accounts/types.ts";
 import type { FormQuestion } from "../../core/programmes/registration-form.ts";
@@ -339,7 +340,7 @@ describe("registering for a programme (a member's own place)", () => {
     const response = await call(callers["mia@acme.test"], "POST", url(approval.id), { role: "mentee" });
     expect(response.statusCode).toBe(201);
     expect(response.json().status).toBe("pending_approval");
-    const notices = await t.deps.repos.notifications.list(orgId, owner.me.user.id as never, { limit: 10 });
+    const notices = await readNotifications(t, orgId, owner.me.user.id as never, { limit: 10 });
     expect(notices.map((notice) => notice.title)).toContain("Mia Mentee registered for Leadership circle");
     // Pausing is for active places only.
     const pause = await call(callers["mia@acme.test"], "POST", url(approval.id, "/pause"), {});

@@ -13,7 +13,7 @@ import type { EnrolmentRecord, ProgrammeRecord } from "../../core/programmes/typ
 import { inTransaction, type Repositories } from "../../db/index.ts";
 import type { ServerDeps } from "../deps.ts";
 import { AppError } from "../http/app-error.ts";
-import { type Notice, recordNotices } from "../notifications/notify.ts";
+import { recordEvents } from "../events/record-events.ts";
 import { answersFromList, requireValidAnswers } from "./answers.ts";
 import { programmeFor, registrationForm } from "./programme-access.ts";
 
@@ -38,27 +38,31 @@ export function requireCapacityFits(role: EnrolmentRecord["role"], capacity: num
     ]);
 }
 
-async function tellAdmins(repos: Repositories, orgId: OrgId, programme: ProgrammeRecord, name: string) {
-  const notices: Notice[] = [];
+async function tellAdmins(
+  repos: Repositories,
+  actor: { orgId: OrgId; userId: string },
+  programme: ProgrammeRecord,
+  name: string,
+) {
+  const adminIds: string[] = [];
   for (const role of ["owner", "admin"] as const) {
-    const { members } = await repos.organisations.listMembers(orgId, {
+    const { members } = await repos.organisations.listMembers(actor.orgId, {
       role,
       status: "active",
       limit: 200,
       offset: 0,
     });
-    for (const member of members)
-      notices.push({
-        orgId,
-        userId: member.userId,
-        kind: "enrolment.pending",
-        title: `${name} registered for ${programme.name}`,
-        body: "Their registration waits for your approval.",
-        link: `/programmes/${programme.id}/participants?status=pending_approval`,
-        email: false,
-      });
+    adminIds.push(...members.map((member) => member.userId));
   }
-  await recordNotices(repos, notices);
+  await recordEvents(repos, [
+    {
+      kind: "enrolment.pending",
+      orgId: actor.orgId,
+      actorId: actor.userId,
+      subjectId: programme.id,
+      payload: { programmeId: programme.id, programmeName: programme.name, registrantName: name, adminIds },
+    },
+  ]);
 }
 
 /**
@@ -74,7 +78,7 @@ export async function registerForProgramme(
   input: RegisterInput,
   source: "self" | "invite",
 ): Promise<{ enrolment: EnrolmentRecord; programme: ProgrammeRecord }> {
-  return inTransaction(deps.db, async (repos) => {
+  const outcome = await inTransaction(deps.db, async (repos) => {
     const programme = await programmeFor(repos, actor, programmeId, { viaJoinLink: source === "invite" });
     if (!acceptsRegistrations(programme))
       throw new AppError("domain_rule", `Registration for ${programme.name} is closed.`);
@@ -106,8 +110,10 @@ export async function registerForProgramme(
     if (!enrolment) throw new AppError("conflict", "You are already registered for this programme.");
     if (enrolment.status === "pending_approval") {
       const me = await repos.users.findById(actor.userId);
-      await tellAdmins(repos, actor.orgId, programme, me?.name ?? "Someone");
+      await tellAdmins(repos, actor, programme, me?.name ?? "Someone");
     }
     return { enrolment, programme };
   });
+  await deps.events.afterCommit();
+  return outcome;
 }

@@ -2,7 +2,7 @@ import type { Membership } from "../../core/accounts/types.ts";
 import { inTransaction } from "../../db/index.ts";
 import type { ServerDeps } from "../deps.ts";
 import { AppError } from "../http/app-error.ts";
-import { recordNotices } from "../notifications/notify.ts";
+import { recordEvents } from "../events/record-events.ts";
 import { programmeFor } from "./programme-access.ts";
 import { participantNotFound } from "./update-participant.ts";
 
@@ -28,15 +28,14 @@ export async function removeParticipant(
       );
     await repos.enrolments.delete(actor.orgId, programme.id, current.id);
     if (current.status !== "left" && current.status !== "declined")
-      await recordNotices(repos, [
+      await recordEvents(repos, [
         {
-          orgId: actor.orgId,
-          userId: current.userId,
           kind: "enrolment.removed",
-          title: `You were removed from ${programme.name}`,
-          body: "An admin of the programme removed you. Ask them if you think this is a mistake.",
-          link: "/programmes",
+          orgId: actor.orgId,
+          subjectId: current.id,
+          payload: { programmeId: programme.id, programmeName: programme.name, userId: current.userId },
         },
       ]);
   });
+  await deps.events.afterCommit();
 }

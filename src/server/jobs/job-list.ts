@@ -1,6 +1,7 @@
 import { deliverEmailsJob } from "../email/deliver-emails.job.ts";
+import { dispatchEventsJob } from "../events/dispatch.job.ts";
 import type { JobDefinition } from "./define-job.ts";
 import { coreJobs } from "./jobs.ts";
 
 /** Every job definition the queue registers (cron sweeps, the event dispatcher, email delivery). */
-export const allJobs: JobDefinition[] = [...coreJobs, deliverEmailsJob];
+export const allJobs: JobDefinition[] = [...coreJobs, deliverEmailsJob, dispatchEventsJob];

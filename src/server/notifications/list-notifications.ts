@@ -21,8 +21,10 @@ export async function listNotifications(
     unreadOnly: query.unread === "true",
   });
   const page = rows.slice(0, query.limit);
+  const profile = page.some((row) => row.eventId) ? await deps.repos.profiles.find(orgId, userId) : null;
+  const reader = { locale: "en-GB", timeZone: profile?.timeZone ?? "UTC" };
   return {
-    notifications: page.map(presentNotification),
+    notifications: page.map((row) => presentNotification(row, reader)),
     nextBefore: rows.length > query.limit ? (page[page.length - 1]?.id ?? null) : null,
     unread: await deps.repos.notifications.unreadCount(orgId, userId),
   };

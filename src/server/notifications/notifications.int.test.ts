@@ -10,7 +10,7 @@ import {
   setUpOwner,
   type TestApp,
 } from "../testing/test-app.ts";
-import { notify, recordNotices } from "./notify.ts";
+import { recordEvents } from "../events/record-events.ts";
 
 describe("notifications", () => {
   let t: TestApp;
@@ -36,8 +36,8 @@ describe("notifications", () => {
 
     // 25 for Ada in A, written a few at a time (notices of one change share a timestamp).
     for (let batch = 0; batch < 5; batch++) {
-      await recordNotices(
-        t.deps.repos,
+      // Rows stored as text (as before events, and as CSV imports still write them).
+      await t.deps.repos.notifications.insertMany(
         Array.from({ length: 5 }, (_, index) => ({
           orgId: orgA,
           userId: ada.userId,
@@ -49,7 +49,7 @@ describe("notifications", () => {
       );
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
-    await recordNotices(t.deps.repos, [
+    await t.deps.repos.notifications.insertMany([
       { orgId: orgB, userId: ada.userId, kind: "test.event", title: "Only in Beta" },
       { orgId: orgA, userId: ben.userId, kind: "test.event", title: "For Ben" },
       { orgId: orgA, userId: ben.userId, kind: "test.event", title: "For Ben too" },
@@ -173,26 +173,40 @@ describe("notifications", () => {
     expect(await unread(ben)).toBe(2);
   });
 
-  it("notify() records the notice and emails it with its own wording", async () => {
-    await notify(t.deps, [
+  it("an event's notification is stored as the event and rendered when read; its email goes once", async () => {
+    const relationshipId = "00000000-0000-4000-8000-0000000000aa";
+    await recordEvents(t.deps.repos, [
       {
+        kind: "fit_check.answered",
         orgId: orgA,
-        userId: ben.userId,
-        kind: "test.emailed",
-        title: "Your report is ready",
-        body: "Short line for the app.",
-        emailBody: "A fuller first paragraph.\n\nAnd a second one.",
-        link: "/relationships",
-        actionLabel: "See the report",
+        actorId: ada.userId,
+        payload: {
+          relationshipId,
+          programmeName: "Developer cohort",
+          recipientId: ben.userId,
+          actorName: "Ada",
+          note: "We never managed to meet.",
+          recipientIsMentee: true,
+        },
       },
-      { orgId: orgA, userId: ben.userId, kind: "test.quiet", title: "Only in the app", email: false },
     ]);
-    expect(await unread(ben)).toBe(4);
+    await t.deps.events.afterCommit();
+    await t.deps.events.afterCommit();
+    expect(await unread(ben)).toBe(3);
+    const stored = await t.deps.repos.notifications.list(orgA, ben.userId, { limit: 1 });
+    expect(stored[0]).toMatchObject({ kind: "fit_check.answered", title: "", body: "" });
+    expect(stored[0]?.eventId).toBeTruthy();
+    const [shown] = ((await get(ben, "?limit=1")).json() as NotificationList).notifications;
+    expect(shown).toMatchObject({
+      kind: "fit_check.answered",
+      title: "Ada ended your mentoring at the fit check",
+      link: `/mentoring/relationships/${relationshipId}`,
+    });
+    expect(shown?.body).toContain("We never managed to meet.");
     const emails = await emailsTo(t, "ben@acme.test");
-    expect(emails.map((email) => email.subject)).toEqual(["Your report is ready"]);
+    expect(emails.map((email) => email.subject)).toEqual(["Ada ended your mentoring at the fit check"]);
     expect(emails[0].text).toContain("Hello Ben,");
-    expect(emails[0].text).toContain("A fuller first paragraph.\n\nAnd a second one.");
-    expect(emails[0].text).not.toContain("Short line for the app.");
-    expect(emails[0].text).toContain("See the report: http://trellis.test/relationships");
+    expect(emails[0].text).toContain("They added: “We never managed to meet.”");
+    expect(await t.deps.repos.events.deliveryCounts()).toEqual({ done: 2 });
   });
 });

@@ -1,7 +1,21 @@
 import { describe, expect, it } from "vitest";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
 import type { RelationshipId } from "../../core/programmes/types.ts";
-import { formatDay, type RelationshipNoticeEvent, relationshipNotice } from "./relationship-notices.ts";
+import { EVENT_SCHEMAS } from "../../contracts/events.ts";
+import {
+  formatDay,
+  RELATIONSHIP_EVENT_KINDS,
+  type RelationshipNoticeEvent,
+  relationshipEventNotice,
+  relationshipNotice as toEvent,
+} from "./relationship-notices.ts";
+
+/** The notice the recipient reads: the event recorded, then rendered from its stored payload. */
+function relationshipNotice(event: RelationshipNoticeEvent, context: Parameters<typeof toEvent>[1]) {
+  const recorded = toEvent(event, context);
+  const stored = JSON.parse(JSON.stringify(recorded));
+  return relationshipEventNotice(stored);
+}
 
 const context = {
   orgId: "00000000-0000-4000-8000-000000000001" as OrgId,
@@ -31,8 +45,11 @@ const events: RelationshipNoticeEvent[] = [
 describe("relationship notices", () => {
   it("every event has a title, an in-app line, an email text and a link to the relationship", () => {
     for (const event of events) {
+      const recorded = toEvent(event, context);
+      expect(RELATIONSHIP_EVENT_KINDS).toContain(recorded.kind);
+      expect(EVENT_SCHEMAS[recorded.kind].safeParse(recorded.payload).success).toBe(true);
       const notice = relationshipNotice(event, context);
-      expect(notice.kind).toBe(`relationship.${event.kind}`);
+      expect(notice.kind).toBe(recorded.kind);
       expect(notice.userId).toBe(context.recipientId);
       expect(notice.title.length).toBeGreaterThan(10);
       expect(notice.body?.length).toBeGreaterThan(10);
@@ -60,5 +77,9 @@ describe("relationship notices", () => {
       "The place you gave this mentee is free again.",
     );
     expect(formatDay("2026-02-01")).toBe("1 February 2026");
+  });
+
+  it("a fit-check note reaches the other side in the app, not only by email", () => {
+    expect(relationshipNotice(events[12], context).body).toContain("Schedules clash");
   });
 });

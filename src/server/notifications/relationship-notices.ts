@@ -1,6 +1,7 @@
+import type { DomainEvent, EventPayload } from "../../contracts/events.ts";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
 import type { RelationshipId } from "../../core/programmes/types.ts";
-import type { Notice } from "./notify.ts";
+import type { Notice } from "./notice.ts";
 
 /**
  * The wording of every relationship event, for the in-app list (title and one short line) and the
@@ -27,6 +28,8 @@ export interface RelationshipNoticeContext {
   /** Who did it (for a reminder: the other person of the pair). */
   actorName: string;
   programmeName: string;
+  /** Who did it (null for a reminder the system sends). */
+  actorId?: UserId | null;
 }
 
 const longDate = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
@@ -163,9 +166,14 @@ function word(event: RelationshipNoticeEvent, context: RelationshipNoticeContext
     case "fit_check_ended":
       return {
         title: `${actor} ended your mentoring at the fit check`,
-        body: event.recipientIsMentee
-          ? "The pairing did not fit. You can be matched with another mentor."
-          : "The pairing did not fit; your place is free again.",
+        body: [
+          event.note ? `They said: “${event.note}”` : "",
+          event.recipientIsMentee
+            ? "The pairing did not fit. You can be matched with another mentor."
+            : "The pairing did not fit; your place is free again.",
+        ]
+          .filter((line) => line !== "")
+          .join(" "),
         email: [
           `At the fit check, ${actor} said your pairing in ${programme} is not working, so it has ended. That happens, and it is better to know early.`,
           event.note ? `They added: “${event.note}”` : "",
@@ -178,16 +186,152 @@ function word(event: RelationshipNoticeEvent, context: RelationshipNoticeContext
   }
 }
 
-/** The notice (in-app and email) for one relationship event, to the other side of the pair. */
+type RelationshipEventKind =
+  | "relationship.started"
+  | "relationship.status_changed"
+  | "agreement.changed"
+  | "agreement.confirmed"
+  | "agreement.agreed"
+  | "fit_check.due"
+  | "fit_check.answered";
+
+/**
+ * The domain event for one relationship change, told to the other side of the pair. Recorded in
+ * the change's transaction; its notification and email are rendered from it later.
+ */
 export function relationshipNotice(
   event: RelationshipNoticeEvent,
   context: RelationshipNoticeContext,
-): Notice {
-  const wording = word(event, context);
+): DomainEvent {
+  const base = {
+    relationshipId: context.relationshipId,
+    programmeName: context.programmeName,
+    recipientId: context.recipientId,
+    actorName: context.actorName,
+  };
+  const envelope = {
+    orgId: context.orgId,
+    actorId: context.actorId ?? null,
+    subjectId: context.relationshipId,
+  };
+  switch (event.kind) {
+    case "activated":
+      return {
+        ...envelope,
+        kind: "relationship.started",
+        payload: { ...base, endsOn: event.endsOn, fitCheckDueOn: event.fitCheckDueOn },
+      };
+    case "agreement_changed":
+      return {
+        ...envelope,
+        kind: "agreement.changed",
+        payload: { ...base, version: event.version, changes: event.changes, isActive: event.isActive },
+      };
+    case "agreement_confirmed":
+      return {
+        ...envelope,
+        kind: "agreement.confirmed",
+        payload: { ...base, version: event.version, isActive: event.isActive },
+      };
+    case "agreement_agreed":
+      return {
+        ...envelope,
+        kind: "agreement.agreed",
+        payload: {
+          ...base,
+          version: event.version,
+          newEndsOn: event.newEndsOn,
+          endDateChanged: event.endDateChanged,
+        },
+      };
+    case "paused":
+    case "resumed":
+    case "completed":
+    case "ended_early":
+      return {
+        ...envelope,
+        kind: "relationship.status_changed",
+        payload: {
+          ...base,
+          status: event.kind === "ended_early" ? "ended" : event.kind,
+          reason: event.kind === "paused" || event.kind === "ended_early" ? event.reason : null,
+          recipientIsMentee: event.kind === "ended_early" ? event.recipientIsMentee : false,
+        },
+      };
+    case "fit_check_due":
+      return { ...envelope, kind: "fit_check.due", payload: base };
+    case "fit_check_ended":
+      return {
+        ...envelope,
+        kind: "fit_check.answered",
+        payload: { ...base, note: event.note, recipientIsMentee: event.recipientIsMentee },
+      };
+  }
+}
+
+/** The wording's input, back from a stored relationship event. */
+function noticeEventOf(
+  kind: RelationshipEventKind,
+  payload: EventPayload<RelationshipEventKind>,
+): RelationshipNoticeEvent {
+  const p = payload as unknown as Record<string, never>;
+  switch (kind) {
+    case "relationship.started":
+      return { kind: "activated", endsOn: p.endsOn, fitCheckDueOn: p.fitCheckDueOn };
+    case "agreement.changed":
+      return { kind: "agreement_changed", version: p.version, changes: p.changes, isActive: p.isActive };
+    case "agreement.confirmed":
+      return { kind: "agreement_confirmed", version: p.version, isActive: p.isActive };
+    case "agreement.agreed":
+      return {
+        kind: "agreement_agreed",
+        version: p.version,
+        newEndsOn: p.newEndsOn,
+        endDateChanged: p.endDateChanged,
+      };
+    case "relationship.status_changed": {
+      const status = p.status as "paused" | "resumed" | "completed" | "ended";
+      if (status === "paused") return { kind: "paused", reason: p.reason };
+      if (status === "ended")
+        return { kind: "ended_early", reason: p.reason ?? "", recipientIsMentee: p.recipientIsMentee };
+      return { kind: status };
+    }
+    case "fit_check.due":
+      return { kind: "fit_check_due" };
+    case "fit_check.answered":
+      return { kind: "fit_check_ended", note: p.note, recipientIsMentee: p.recipientIsMentee };
+  }
+}
+
+export const RELATIONSHIP_EVENT_KINDS: readonly RelationshipEventKind[] = [
+  "relationship.started",
+  "relationship.status_changed",
+  "agreement.changed",
+  "agreement.confirmed",
+  "agreement.agreed",
+  "fit_check.due",
+  "fit_check.answered",
+];
+
+/** The notice (in-app and email) a stored relationship event gives its recipient. */
+export function relationshipEventNotice(event: {
+  orgId: string;
+  kind: RelationshipEventKind;
+  payload: EventPayload<RelationshipEventKind>;
+}): Notice {
+  const payload = event.payload;
+  const context: RelationshipNoticeContext = {
+    orgId: event.orgId as OrgId,
+    relationshipId: payload.relationshipId as RelationshipId,
+    recipientId: payload.recipientId as UserId,
+    actorName: payload.actorName,
+    programmeName: payload.programmeName,
+  };
+  const wording = word(noticeEventOf(event.kind, payload), context);
   return {
     orgId: context.orgId,
     userId: context.recipientId,
-    kind: `relationship.${event.kind}`,
+    kind: event.kind,
     title: wording.title,
     body: wording.body,
     emailBody: wording.email.filter((paragraph) => paragraph !== "").join("\n\n"),

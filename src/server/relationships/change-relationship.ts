@@ -6,7 +6,8 @@ import { inTransaction, type Repositories } from "../../db/index.ts";
 import type { RelationshipView } from "../../db/repositories/relationships.repository.ts";
 import type { ServerDeps } from "../deps.ts";
 import { notFound } from "../http/app-error.ts";
-import { emailNotices, type Notice, recordNotices } from "../notifications/notify.ts";
+import type { DomainEvent } from "../../contracts/events.ts";
+import { recordEvents } from "../events/record-events.ts";
 import type { RelationshipNoticeContext } from "../notifications/relationship-notices.ts";
 import { loadRelationship } from "./load-relationship.ts";
 import { participantSide } from "./relationship.policy.ts";
@@ -20,31 +21,31 @@ export interface ChangeContext {
   actorId: UserId;
   now: Date;
   today: string;
-  /** Addresses a notice to the other side of the pair, from the actor. */
+  /** Addresses an event to the other side of the pair, from the actor. */
   toOtherSide: RelationshipNoticeContext;
 }
 
 /**
  * Runs one change of a relationship by one of its pair: takes the row lock (concurrent changes
  * queue behind it), checks the caller is in the pair (managers 403, anyone else 404), lets `work`
- * write the change, its history events and its notices in the same transaction, then emails the
- * notices once committed. Returns the relationship as the caller now sees it.
+ * write the change, its history events and its domain events in the same transaction, then has the
+ * domain events delivered once committed. Returns the relationship as the caller now sees it.
  */
 export async function changeRelationship(
   deps: ServerDeps,
   membership: Membership,
   relationshipId: RelationshipId,
-  work: (context: ChangeContext) => Promise<Notice[]>,
+  work: (context: ChangeContext) => Promise<DomainEvent[]>,
 ): Promise<Relationship> {
   const now = deps.now();
-  const notices = await inTransaction(deps.db, async (repos) => {
+  await inTransaction(deps.db, async (repos) => {
     const locked = await repos.relationships.findForUpdate(membership.orgId, relationshipId);
     const side = participantSide(locked, membership);
     const view = await repos.relationships.findView(membership.orgId, relationshipId);
     if (!view) throw notFound("Relationship not found.");
     const actor = side === "mentee" ? view.mentee : view.mentor;
     const other = side === "mentee" ? view.mentor : view.mentee;
-    const notices = await work({
+    const events = await work({
       repos,
       view,
       side,
@@ -57,11 +58,11 @@ export async function changeRelationship(
         recipientId: other.userId,
         actorName: actor.name,
         programmeName: view.programmeName,
+        actorId: membership.userId,
       },
     });
-    await recordNotices(repos, notices);
-    return notices;
+    await recordEvents(repos, events);
   });
-  await emailNotices(deps, notices);
+  await deps.events.afterCommit();
   return loadRelationship(deps, membership, relationshipId);
 }

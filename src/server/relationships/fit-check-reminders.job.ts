@@ -1,14 +1,16 @@
 import { inTransaction } from "../../db/index.ts";
 import type { ServerDeps } from "../deps.ts";
 import type { PeriodicJob } from "../jobs/periodic.ts";
-import { emailNotices, type Notice, recordNotices } from "../notifications/notify.ts";
+import type { DomainEvent } from "../../contracts/events.ts";
+import { recordEvents } from "../events/record-events.ts";
 import { relationshipNotice } from "../notifications/relationship-notices.ts";
 
 const BATCH = 100;
 
 /**
  * Tells both sides of a pair when its fit check opens (once per pair), in the app and by email.
- * Each batch claims its pairs and records the notices in one transaction; emails go after commit.
+ * Each batch claims its pairs and records the fit_check.due events in one transaction; they are
+ * delivered (app and email) after commit.
  * Returns how many pairs were reminded.
  */
 export async function remindDueFitChecks(deps: ServerDeps): Promise<number> {
@@ -18,7 +20,7 @@ export async function remindDueFitChecks(deps: ServerDeps): Promise<number> {
   for (;;) {
     const notices = await inTransaction(deps.db, async (repos) => {
       const claimed = await repos.relationships.claimDueFitChecks(today, now, BATCH);
-      const batch: Notice[] = [];
+      const batch: DomainEvent[] = [];
       for (const { orgId, relationshipId: id } of claimed) {
         const view = await repos.relationships.findView(orgId, id);
         if (!view) continue;
@@ -43,10 +45,10 @@ export async function remindDueFitChecks(deps: ServerDeps): Promise<number> {
           );
         }
       }
-      await recordNotices(repos, batch);
-      return { batch, claimed: claimed.length };
+      await recordEvents(repos, batch);
+      return { claimed: claimed.length };
     });
-    await emailNotices(deps, notices.batch);
+    await deps.events.afterCommit();
     if (notices.claimed < BATCH) return reminded;
   }
 }

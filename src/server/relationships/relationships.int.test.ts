@@ -302,7 +302,7 @@ describe("a relationship's states", () => {
       headers: world.mentor.headers,
     });
     expect(list.json().notifications[0]).toMatchObject({
-      kind: "relationship.paused",
+      kind: "relationship.status_changed",
       title: "Mia Mentee paused your mentoring",
       body: "Reason: Exams this month",
       link: `/mentoring/relationships/${pair.id}`,
@@ -316,7 +316,9 @@ describe("a relationship's states", () => {
     const mineForPair = mine
       .json()
       .notifications.filter((item: { link: string }) => item.link === `/mentoring/relationships/${pair.id}`);
-    expect(mineForPair.map((item: { kind: string }) => item.kind)).not.toContain("relationship.paused");
+    expect(mineForPair.map((item: { kind: string }) => item.kind)).not.toContain(
+      "relationship.status_changed",
+    );
 
     await call.post(world.mentor, pair.id, "end", { reason: "We met our goals early" });
     const menteeEmail = (await emailsTo(t, "mia@acme.test"))[0];

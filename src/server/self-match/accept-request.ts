@@ -18,9 +18,10 @@ import type {
 } from "../../db/repositories/requests.repository.ts";
 import type { ServerDeps } from "../deps.ts";
 import { AppError } from "../http/app-error.ts";
-import { emailNotices, type Notice, recordNotices } from "../notifications/notify.ts";
+import type { DomainEvent } from "../../contracts/events.ts";
+import { recordEvents } from "../events/record-events.ts";
 import { noticeRequest, requestForAction, viewOf, wrongState } from "./request-access.ts";
-import { requestNotices } from "./request-notices.ts";
+import { requestEvents } from "./request-events.ts";
 
 type Outcome =
   | { kind: "accepted"; view: MentoringRequestView; relationshipId: string; withdrawnOthers: number }
@@ -35,7 +36,7 @@ type Outcome =
  *    and the call answers 409 saying so;
  * 3. otherwise the relationship starts (agreement proposed from the request's expectations), the
  *    request is accepted and the mentee's other open requests are withdrawn, "matched with
- *    another mentor". The notices are recorded in the transaction and emailed after it commits.
+ *    another mentor". The events are recorded in the transaction and delivered after it commits.
  */
 export async function acceptRequest(
   deps: ServerDeps,
@@ -43,7 +44,7 @@ export async function acceptRequest(
   requestId: RequestId,
 ): Promise<{ view: MentoringRequestView; relationshipId: string; withdrawnOthers: number }> {
   const now = deps.now();
-  const notices: Notice[] = [];
+  const notices: DomainEvent[] = [];
   const outcome = await inTransaction(deps.db, async (repos): Promise<Outcome> => {
     const seen = await requestForAction(repos, membership, requestId, "accept");
     const { orgId, programmeId, menteeId, mentorId } = seen;
@@ -88,9 +89,9 @@ export async function acceptRequest(
       for (const item of open) {
         await close(repos, item, "withdrawn", CLOSE_REASONS.alreadyMatched, now);
         if (item.id !== request.id)
-          notices.push(...requestNotices.withdrawnMatched(noticeRequest(await viewOf(repos, item))));
+          notices.push(...requestEvents.withdrawnMatched(noticeRequest(await viewOf(repos, item))));
       }
-      await recordNotices(repos, notices);
+      await recordEvents(repos, notices);
       return {
         kind: "refused",
         error: new AppError(
@@ -103,8 +104,8 @@ export async function acceptRequest(
     const live = await repos.requests.countLiveAsMentor(orgId, programmeId, mentorId);
     if (live >= mentorEnrolment.mentorCapacity) {
       await close(repos, request, "declined", CLOSE_REASONS.atCapacity, now, request.respondedAt ?? now);
-      notices.push(...requestNotices.declinedAtCapacity(noticeRequest(view)));
-      await recordNotices(repos, notices);
+      notices.push(...requestEvents.declinedAtCapacity(noticeRequest(view)));
+      await recordEvents(repos, notices);
       return {
         kind: "refused",
         error: new AppError(
@@ -140,13 +141,13 @@ export async function acceptRequest(
       respondedAt: request.respondedAt ?? now,
       updatedAt: now,
     });
-    notices.push(...requestNotices.accepted(noticeRequest(view), relationship.id));
+    notices.push(...requestEvents.accepted(noticeRequest(view), relationship.id));
     const others = open.filter((item) => item.id !== request.id);
     for (const item of others) {
       await close(repos, item, "withdrawn", CLOSE_REASONS.matchedElsewhere, now);
-      notices.push(...requestNotices.withdrawnMatched(noticeRequest(await viewOf(repos, item))));
+      notices.push(...requestEvents.withdrawnMatched(noticeRequest(await viewOf(repos, item))));
     }
-    await recordNotices(repos, notices);
+    await recordEvents(repos, notices);
     return {
       kind: "accepted",
       view: await viewOf(repos, request),
@@ -154,7 +155,7 @@ export async function acceptRequest(
       withdrawnOthers: others.length,
     };
   });
-  await emailNotices(deps, notices);
+  await deps.events.afterCommit();
   if (outcome.kind === "refused") throw outcome.error;
   return outcome;
 }

@@ -5,9 +5,9 @@ import { inTransaction } from "../../db/index.ts";
 import type { MentoringRequestView } from "../../db/repositories/requests.repository.ts";
 import type { ServerDeps } from "../deps.ts";
 import { notFound } from "../http/app-error.ts";
-import { emailNotices, type Notice, recordNotices } from "../notifications/notify.ts";
+import { recordEvents } from "../events/record-events.ts";
 import { lostRace, noticeRequest, requestForAction, viewOf } from "./request-access.ts";
-import { requestNotices } from "./request-notices.ts";
+import { requestEvents } from "./request-events.ts";
 
 /** The mentee answers the mentor's question: pending again, with a fresh expiry and reminder. */
 export async function answerRequest(
@@ -17,7 +17,7 @@ export async function answerRequest(
   answer: string,
 ): Promise<MentoringRequestView> {
   const now = deps.now();
-  const { view, notices } = await inTransaction(deps.db, async (repos) => {
+  const { view } = await inTransaction(deps.db, async (repos) => {
     const request = await requestForAction(repos, membership, requestId, "answer");
     const programme = await repos.programmes.find(request.orgId, request.programmeId);
     if (!programme) throw notFound("Programme not found.");
@@ -30,10 +30,10 @@ export async function answerRequest(
     });
     if (!changed) throw await lostRace(repos, request, "answer", "mentee");
     const view = await viewOf(repos, changed);
-    const notices: Notice[] = requestNotices.answered(noticeRequest(view));
-    await recordNotices(repos, notices);
+    const notices = requestEvents.answered(noticeRequest(view));
+    await recordEvents(repos, notices);
     return { view, notices };
   });
-  await emailNotices(deps, notices);
+  await deps.events.afterCommit();
   return view;
 }

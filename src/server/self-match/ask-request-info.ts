@@ -5,9 +5,9 @@ import { inTransaction } from "../../db/index.ts";
 import type { MentoringRequestView } from "../../db/repositories/requests.repository.ts";
 import type { ServerDeps } from "../deps.ts";
 import { notFound } from "../http/app-error.ts";
-import { emailNotices, type Notice, recordNotices } from "../notifications/notify.ts";
+import { recordEvents } from "../events/record-events.ts";
 import { lostRace, noticeRequest, requestForAction, viewOf } from "./request-access.ts";
-import { requestNotices } from "./request-notices.ts";
+import { requestEvents } from "./request-events.ts";
 
 /**
  * The mentor asks the mentee a question: the request goes back to the mentee (needs_info), who
@@ -20,7 +20,7 @@ export async function askRequestInfo(
   question: string,
 ): Promise<MentoringRequestView> {
   const now = deps.now();
-  const { view, notices } = await inTransaction(deps.db, async (repos) => {
+  const { view } = await inTransaction(deps.db, async (repos) => {
     const request = await requestForAction(repos, membership, requestId, "ask");
     const programme = await repos.programmes.find(request.orgId, request.programmeId);
     if (!programme) throw notFound("Programme not found.");
@@ -35,10 +35,10 @@ export async function askRequestInfo(
     });
     if (!changed) throw await lostRace(repos, request, "ask", "mentor");
     const view = await viewOf(repos, changed);
-    const notices: Notice[] = requestNotices.asked(noticeRequest(view), question);
-    await recordNotices(repos, notices);
+    const notices = requestEvents.asked(noticeRequest(view), question);
+    await recordEvents(repos, notices);
     return { view, notices };
   });
-  await emailNotices(deps, notices);
+  await deps.events.afterCommit();
   return view;
 }

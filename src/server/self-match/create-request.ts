@@ -7,9 +7,9 @@ import { inTransaction } from "../../db/index.ts";
 import type { MentoringRequestView } from "../../db/repositories/requests.repository.ts";
 import type { ServerDeps } from "../deps.ts";
 import { AppError, forbidden, invalidField, notFound } from "../http/app-error.ts";
-import { emailNotices, type Notice, recordNotices } from "../notifications/notify.ts";
+import { recordEvents } from "../events/record-events.ts";
 import { noticeRequest, viewOf } from "./request-access.ts";
-import { requestNotices } from "./request-notices.ts";
+import { requestEvents } from "./request-events.ts";
 
 /**
  * A mentee asks a mentor. The mentee's enrolment row is locked first, so their open-request
@@ -26,7 +26,7 @@ export async function createRequest(
   const mentorId = input.mentorId as UserId;
   if (mentorId === userId) throw invalidField("body.mentorId", "is you: choose someone else as your mentor");
   const now = deps.now();
-  const { view, notices } = await inTransaction(deps.db, async (repos) => {
+  const { view } = await inTransaction(deps.db, async (repos) => {
     const programme = await repos.programmes.find(orgId, programmeId);
     if (!programme) throw notFound("Programme not found.");
     const enrolment = await repos.enrolments.findForUserForUpdate(orgId, programmeId, userId);
@@ -70,10 +70,10 @@ export async function createRequest(
     });
     if (!inserted) throw new AppError("conflict", `You already have an open request to ${mentorName}.`);
     const view = await viewOf(repos, inserted);
-    const notices: Notice[] = requestNotices.sent(noticeRequest(view));
-    await recordNotices(repos, notices);
+    const notices = requestEvents.sent(noticeRequest(view));
+    await recordEvents(repos, notices);
     return { view, notices };
   });
-  await emailNotices(deps, notices);
+  await deps.events.afterCommit();
   return view;
 }

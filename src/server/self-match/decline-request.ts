@@ -4,9 +4,9 @@ import type { RequestId } from "../../core/programmes/types.ts";
 import { inTransaction } from "../../db/index.ts";
 import type { MentoringRequestView } from "../../db/repositories/requests.repository.ts";
 import type { ServerDeps } from "../deps.ts";
-import { emailNotices, type Notice, recordNotices } from "../notifications/notify.ts";
+import { recordEvents } from "../events/record-events.ts";
 import { lostRace, noticeRequest, requestForAction, viewOf } from "./request-access.ts";
-import { requestNotices } from "./request-notices.ts";
+import { requestEvents } from "./request-events.ts";
 
 /** The mentor declines with a reason; the mentee is told it. One conditional update decides races. */
 export async function declineRequest(
@@ -16,7 +16,7 @@ export async function declineRequest(
   reason: string,
 ): Promise<MentoringRequestView> {
   const now = deps.now();
-  const { view, notices } = await inTransaction(deps.db, async (repos) => {
+  const { view } = await inTransaction(deps.db, async (repos) => {
     const request = await requestForAction(repos, membership, requestId, "decline");
     const changed = await repos.requests.transition(request.orgId, request.id, OPEN_REQUEST_STATUSES, {
       status: "declined",
@@ -26,10 +26,10 @@ export async function declineRequest(
     });
     if (!changed) throw await lostRace(repos, request, "decline", "mentor");
     const view = await viewOf(repos, changed);
-    const notices: Notice[] = requestNotices.declined(noticeRequest(view), reason);
-    await recordNotices(repos, notices);
+    const notices = requestEvents.declined(noticeRequest(view), reason);
+    await recordEvents(repos, notices);
     return { view, notices };
   });
-  await emailNotices(deps, notices);
+  await deps.events.afterCommit();
   return view;
 }

@@ -1,5 +1,5 @@
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
-import type { Notice } from "../notifications/notify.ts";
+import type { Notice } from "../notifications/notice.ts";
 
 /** The parts of a request a notice needs. */
 export interface NoticeRequest {

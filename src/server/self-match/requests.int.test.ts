@@ -1,3 +1,4 @@
+import { readNotifications } from "../testing/read-notifications.ts";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
@@ -93,7 +94,7 @@ describe("mentoring requests", () => {
       const expires = new Date(request.expiresAt).getTime();
       expect(expires - before).toBeGreaterThanOrEqual(14 * DAY - 1000);
       expect(expires - before).toBeLessThan(14 * DAY + 60_000);
-      const notices = await t.deps.repos.notifications.list(world.orgId, world.ids.ada, { limit: 5 });
+      const notices = await readNotifications(t, world.orgId, world.ids.ada, { limit: 5 });
       expect(notices[0]).toMatchObject({ kind: "request.sent", link: `/mentoring/requests/${request.id}` });
       expect((await emailsTo(t, "ada@acme.test"))[0].subject).toContain(
         "Eve Mentee asks you to be their mentor",
@@ -356,8 +357,8 @@ describe("mentoring requests", () => {
       expect(asked.statusCode, asked.body).toBe(200);
       expect(asked.json()).toMatchObject({ status: "needs_info", infoQuestion: "Which service?" });
       expect(asked.json().respondedAt).toBeTruthy();
-      expect((await t.deps.repos.notifications.list(world.orgId, world.ids.gus, { limit: 1 }))[0].kind).toBe(
-        "request.needs_info",
+      expect((await readNotifications(t, world.orgId, world.ids.gus, { limit: 1 }))[0].kind).toBe(
+        "request.info_asked",
       );
 
       // Only the mentee answers; the mentor cannot ask twice; the mentee cannot ask.
@@ -387,7 +388,7 @@ describe("mentoring requests", () => {
         (await call(t, world.callers.gus, "POST", requestUrl(world, id, "answer"), { answer: "More" }))
           .statusCode,
       ).toBe(409);
-      expect((await t.deps.repos.notifications.list(world.orgId, world.ids.ada, { limit: 1 }))[0].kind).toBe(
+      expect((await readNotifications(t, world.orgId, world.ids.ada, { limit: 1 }))[0].kind).toBe(
         "request.answered",
       );
 
@@ -396,7 +397,7 @@ describe("mentoring requests", () => {
         reason: "Booked until June.",
       });
       expect(declined.json()).toMatchObject({ status: "declined", closeReason: "Booked until June." });
-      const [notice] = await t.deps.repos.notifications.list(world.orgId, world.ids.gus, { limit: 1 });
+      const [notice] = await readNotifications(t, world.orgId, world.ids.gus, { limit: 1 });
       expect(notice).toMatchObject({ kind: "request.declined" });
       expect(notice.body).toContain("Booked until June.");
       for (const [who, action, body] of [
@@ -433,7 +434,7 @@ describe("mentoring requests", () => {
 
       const withdrawn = await call(t, world.callers.hal, "POST", requestUrl(world, id, "withdraw"));
       expect(withdrawn.json()).toMatchObject({ status: "withdrawn" });
-      expect((await t.deps.repos.notifications.list(world.orgId, world.ids.dan, { limit: 1 }))[0].kind).toBe(
+      expect((await readNotifications(t, world.orgId, world.ids.dan, { limit: 1 }))[0].kind).toBe(
         "request.withdrawn",
       );
       const late = await call(t, world.callers.dan, "POST", requestUrl(world, id, "accept"));
@@ -478,7 +479,7 @@ describe("mentoring requests", () => {
         });
       }
       for (const mentor of ["m2", "m3"]) {
-        const [notice] = await t.deps.repos.notifications.list(people.orgId, people.ids[mentor], {
+        const [notice] = await readNotifications(t, people.orgId, people.ids[mentor], {
           limit: 1,
         });
         expect(notice.kind).toBe("request.withdrawn");
@@ -487,7 +488,7 @@ describe("mentoring requests", () => {
           "Em Mentee's request was withdrawn",
         );
       }
-      const [menteeNotice] = await t.deps.repos.notifications.list(people.orgId, people.ids.e, { limit: 1 });
+      const [menteeNotice] = await readNotifications(t, people.orgId, people.ids.e, { limit: 1 });
       expect(menteeNotice).toMatchObject({
         kind: "request.accepted",
         link: `/mentoring/relationships/${relationshipId}`,
@@ -530,9 +531,9 @@ describe("mentoring requests", () => {
       );
       const declined = await call(t, people.callers.e2, "GET", requestUrl(people, second));
       expect(declined.json()).toMatchObject({ status: "declined", closeReason: "at capacity" });
-      expect(
-        (await t.deps.repos.notifications.list(people.orgId, people.ids.e2, { limit: 1 }))[0].title,
-      ).toBe("Full Mentor has no room for another mentee");
+      expect((await readNotifications(t, people.orgId, people.ids.e2, { limit: 1 }))[0].title).toBe(
+        "Full Mentor has no room for another mentee",
+      );
       // A new request to a full mentor is refused at once.
       const e3 = await call(t, people.callers.e2, "POST", requestsUrl(people), growBody(people.ids.m));
       expect(e3.statusCode).toBe(409);

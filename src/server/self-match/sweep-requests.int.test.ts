@@ -1,3 +1,4 @@
+import { readNotifications } from "../testing/read-notifications.ts";
 import { and, eq, inArray, lte } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OrgId } from "../../core/accounts/types.ts";
@@ -27,7 +28,7 @@ describe("the request sweep", () => {
   const status = async (world: SelfMatchWorld, id: string, who = "e") =>
     (await call(t, world.callers[who], "GET", requestUrl(world, id))).json();
   const latestNotice = async (world: SelfMatchWorld, who: string) =>
-    (await t.deps.repos.notifications.list(orgId, world.ids[who], { limit: 1 }))[0];
+    (await readNotifications(t, orgId, world.ids[who], { limit: 1 }))[0];
 
   it("is one of the server's periodic jobs", () => {
     expect(periodicJobs.map((job) => job.name)).toContain("self-match request sweep");
@@ -48,7 +49,7 @@ describe("the request sweep", () => {
     expect(await sweepRequests(t.deps)).toMatchObject({ reminded: 1, expired: 0 });
     expect((await status(world, id)).remindedAt).not.toBeNull();
     expect(await latestNotice(world, "m")).toMatchObject({
-      kind: "request.reminder",
+      kind: "request.reminder_due",
       title: "Eli Mentee's request expires in 3 days",
     });
     expect((await emailsTo(t, "m@sweep.test"))[0].subject).toBe("Eli Mentee's request expires in 3 days");
@@ -81,7 +82,7 @@ describe("the request sweep", () => {
     clock.advanceDays(11.5);
     expect((await sweepRequests(t.deps)).reminded).toBe(1);
     expect(await latestNotice(world, "e")).toMatchObject({
-      kind: "request.reminder",
+      kind: "request.reminder_due",
       title: "Wes Mentor is waiting for your answer",
     });
     clock.advanceDays(3);
@@ -141,7 +142,7 @@ describe("the request sweep", () => {
     expect(due.length).toBeGreaterThanOrEqual(5);
     const [a, b] = await Promise.all([sweepRequests(t.deps), sweepRequests(t.deps)]);
     expect(a.expired + b.expired).toBe(due.length);
-    const notices = await t.deps.repos.notifications.list(orgId, world.ids.m, { limit: 50 });
+    const notices = await readNotifications(t, orgId, world.ids.m, { limit: 50 });
     expect(notices.filter((notice) => notice.kind === "request.expired")).toHaveLength(5);
   });
 });

@@ -3,33 +3,34 @@ import { inTransaction, type Repositories } from "../../db/index.ts";
 import type { MentoringRequestRecord } from "../../db/repositories/requests.repository.ts";
 import type { ServerDeps } from "../deps.ts";
 import type { PeriodicJob } from "../jobs/periodic.ts";
-import { emailNotices, type Notice, recordNotices } from "../notifications/notify.ts";
+import type { DomainEvent } from "../../contracts/events.ts";
+import { recordEvents } from "../events/record-events.ts";
 import { noticeRequest, viewOf } from "./request-access.ts";
-import { requestNotices } from "./request-notices.ts";
+import { requestEvents } from "./request-events.ts";
 
 const BATCH = 100;
 const DAY_MS = 86_400_000;
 
 type Claim = (repos: Repositories, now: Date) => Promise<MentoringRequestRecord[]>;
-type Tell = (repos: Repositories, request: MentoringRequestRecord, now: Date) => Promise<Notice[]>;
+type Tell = (repos: Repositories, request: MentoringRequestRecord, now: Date) => Promise<DomainEvent[]>;
 
 /**
  * Claims a batch in one transaction (FOR UPDATE SKIP LOCKED + a conditional UPDATE ... RETURNING,
- * see the requests repository), records its notices there, emails them after the commit, and
+ * see the requests repository), records its events there, has them delivered after the commit, and
  * repeats until a batch comes back short. Each row is handled by exactly one instance.
  */
 async function drain(deps: ServerDeps, claim: Claim, tell: Tell): Promise<number> {
   let handled = 0;
   for (;;) {
     const now = deps.now();
-    const { count, notices } = await inTransaction(deps.db, async (repos) => {
+    const { count } = await inTransaction(deps.db, async (repos) => {
       const claimed = await claim(repos, now);
-      const notices: Notice[] = [];
+      const notices: DomainEvent[] = [];
       for (const request of claimed) notices.push(...(await tell(repos, request, now)));
-      await recordNotices(repos, notices);
+      await recordEvents(repos, notices);
       return { count: claimed.length, notices };
     });
-    await emailNotices(deps, notices);
+    await deps.events.afterCommit();
     handled += count;
     if (count < BATCH) return handled;
   }
@@ -50,13 +51,13 @@ export async function sweepRequests(
     (repos, now) => repos.requests.claimWithInactiveSide(now, BATCH),
     async (repos, request) => {
       const inactive = request.closeReason === CLOSE_REASONS.menteeInactive ? "mentee" : "mentor";
-      return requestNotices.closedInactive(noticeRequest(await viewOf(repos, request)), inactive);
+      return requestEvents.closedInactive(noticeRequest(await viewOf(repos, request)), inactive);
     },
   );
   const expired = await drain(
     deps,
     (repos, now) => repos.requests.claimExpired(now, BATCH),
-    async (repos, request) => requestNotices.expired(noticeRequest(await viewOf(repos, request))),
+    async (repos, request) => requestEvents.expired(noticeRequest(await viewOf(repos, request))),
   );
   const reminded = await drain(
     deps,
@@ -65,7 +66,7 @@ export async function sweepRequests(
       const turn = whoseTurn(request.status);
       if (!turn) return [];
       const daysLeft = Math.max(1, Math.ceil((request.expiresAt.getTime() - now.getTime()) / DAY_MS));
-      return requestNotices.reminder(noticeRequest(await viewOf(repos, request)), turn, daysLeft);
+      return requestEvents.reminder(noticeRequest(await viewOf(repos, request)), turn, daysLeft);
     },
   );
   return { reminded, expired, closed };

@@ -4,9 +4,9 @@ import type { RequestId } from "../../core/programmes/types.ts";
 import { inTransaction } from "../../db/index.ts";
 import type { MentoringRequestView } from "../../db/repositories/requests.repository.ts";
 import type { ServerDeps } from "../deps.ts";
-import { emailNotices, type Notice, recordNotices } from "../notifications/notify.ts";
+import { recordEvents } from "../events/record-events.ts";
 import { lostRace, noticeRequest, requestForAction, viewOf } from "./request-access.ts";
-import { requestNotices } from "./request-notices.ts";
+import { requestEvents } from "./request-events.ts";
 
 /** The mentee withdraws their open request; the mentor is told. */
 export async function withdrawRequest(
@@ -15,7 +15,7 @@ export async function withdrawRequest(
   requestId: RequestId,
 ): Promise<MentoringRequestView> {
   const now = deps.now();
-  const { view, notices } = await inTransaction(deps.db, async (repos) => {
+  const { view } = await inTransaction(deps.db, async (repos) => {
     const request = await requestForAction(repos, membership, requestId, "withdraw");
     const changed = await repos.requests.transition(request.orgId, request.id, OPEN_REQUEST_STATUSES, {
       status: "withdrawn",
@@ -24,10 +24,10 @@ export async function withdrawRequest(
     });
     if (!changed) throw await lostRace(repos, request, "withdraw", "mentee");
     const view = await viewOf(repos, changed);
-    const notices: Notice[] = requestNotices.withdrawnByMentee(noticeRequest(view));
-    await recordNotices(repos, notices);
+    const notices = requestEvents.withdrawnByMentee(noticeRequest(view));
+    await recordEvents(repos, notices);
     return { view, notices };
   });
-  await emailNotices(deps, notices);
+  await deps.events.afterCommit();
   return view;
 }

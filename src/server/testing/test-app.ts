@@ -10,6 +10,7 @@ import { buildApp } from "../app.ts";
 import { type Config, loadConfig } from "../config.ts";
 import type { ServerDeps } from "../deps.ts";
 import { createMailer } from "../email/mailer.ts";
+import { createEventDispatcher } from "../events/dispatcher.ts";
 import { allJobs } from "../jobs/job-list.ts";
 import { createJobQueue } from "../jobs/queue.ts";
 import { SESSION_COOKIE } from "../http/session-cookie.ts";
@@ -34,6 +35,8 @@ export async function createTestApp(
     webRoot?: string;
     /** Write the app's JSON logs here (set overrides.logLevel too: tests default to silent). */
     logStream?: Writable;
+    /** Deliver events in the background, as the server does (default: before the request returns). */
+    backgroundEvents?: boolean;
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
@@ -62,7 +65,11 @@ export async function createTestApp(
     now,
     // Not started: a test that needs the queue calls `deps.jobs.start(deps)` (close() stops it).
     jobs: createJobQueue(database.queueConnection, allJobs),
+    // Inline: a use case's afterCommit() waits for the delivery, so a test reads the notification
+    // and the email as soon as the request returns (the server delivers in the background).
+    events: createEventDispatcher({ inline: options.backgroundEvents !== true }),
   };
+  deps.events.bind(deps);
   const app = await buildApp(deps, {
     logger: options.logStream !== undefined,
     logStream: options.logStream,
@@ -75,6 +82,7 @@ export async function createTestApp(
     async close() {
       await deps.jobs.stop();
       await app.close();
+      await deps.events.idle();
       await mailer.close();
       await database.close();
     },

@@ -1,0 +1,150 @@
+import { z } from "zod";
+
+/**
+ * The closed catalogue of domain events ("something happened"), each with its payload shape. A use
+ * case records them in the transaction of its change (src/server/events/record-events.ts); the
+ * consumers (in-app notifications, email, later realtime and analytics) read them after commit.
+ * Payloads carry ids plus the names as they were at the time, so a notification can be rendered
+ * in the reader's language when read without looking up people who may since have left.
+ */
+
+const id = z.string().uuid();
+
+/** The parts of a request every request event carries. */
+export const RequestRefSchema = z.object({
+  id,
+  menteeId: id,
+  mentorId: id,
+  menteeName: z.string(),
+  mentorName: z.string(),
+  programmeName: z.string(),
+});
+export type RequestRef = z.infer<typeof RequestRefSchema>;
+
+/** A relationship event told to one side of the pair, from the other (the actor). */
+const toSide = {
+  relationshipId: id,
+  programmeName: z.string(),
+  /** Who is told: the other side of the pair. */
+  recipientId: id,
+  /** The actor's name (for a reminder, the other person of the pair). */
+  actorName: z.string(),
+};
+
+export const EVENT_SCHEMAS = {
+  "request.sent": z.object({ request: RequestRefSchema }),
+  "request.accepted": z.object({ request: RequestRefSchema, relationshipId: id }),
+  "request.declined": z.object({
+    request: RequestRefSchema,
+    reason: z.string().nullable(),
+    atCapacity: z.boolean(),
+  }),
+  "request.withdrawn": z.object({
+    request: RequestRefSchema,
+    why: z.enum(["by_mentee", "matched_elsewhere", "mentor_inactive", "mentee_inactive"]),
+  }),
+  "request.info_asked": z.object({ request: RequestRefSchema, question: z.string() }),
+  "request.answered": z.object({ request: RequestRefSchema }),
+  "request.expired": z.object({ request: RequestRefSchema }),
+  "request.reminder_due": z.object({
+    request: RequestRefSchema,
+    turn: z.enum(["mentor", "mentee"]),
+    daysLeft: z.number().int(),
+  }),
+  /** A relationship made by publishing a bulk match: both sides are told. */
+  "relationship.proposed": z.object({
+    relationshipId: id,
+    menteeId: id,
+    mentorId: id,
+    menteeName: z.string(),
+    mentorName: z.string(),
+    programmeName: z.string(),
+  }),
+  "relationship.started": z.object({
+    ...toSide,
+    endsOn: z.string().nullable(),
+    fitCheckDueOn: z.string().nullable(),
+  }),
+  "relationship.status_changed": z.object({
+    ...toSide,
+    status: z.enum(["paused", "resumed", "completed", "ended"]),
+    reason: z.string().nullable(),
+    recipientIsMentee: z.boolean(),
+  }),
+  "agreement.changed": z.object({
+    ...toSide,
+    version: z.number().int(),
+    changes: z.array(z.string()),
+    isActive: z.boolean(),
+  }),
+  "agreement.confirmed": z.object({ ...toSide, version: z.number().int(), isActive: z.boolean() }),
+  /** Both sides have now confirmed a new version of an active relationship's agreement. */
+  "agreement.agreed": z.object({
+    ...toSide,
+    version: z.number().int(),
+    newEndsOn: z.string().nullable(),
+    endDateChanged: z.boolean(),
+  }),
+  "fit_check.due": z.object(toSide),
+  /** One side answered "not working": the pair ended; the note reaches the other side in the app too. */
+  "fit_check.answered": z.object({
+    ...toSide,
+    note: z.string().nullable(),
+    recipientIsMentee: z.boolean(),
+  }),
+  "enrolment.pending": z.object({
+    programmeId: id,
+    programmeName: z.string(),
+    registrantName: z.string(),
+    adminIds: z.array(id),
+  }),
+  "enrolment.approved": z.object({ programmeId: id, programmeName: z.string(), userId: id }),
+  "enrolment.declined": z.object({
+    programmeId: id,
+    programmeName: z.string(),
+    userId: id,
+    reason: z.string().nullable(),
+  }),
+  "enrolment.removed": z.object({ programmeId: id, programmeName: z.string(), userId: id }),
+  /** An admin made a one-time password link for a member (told to the member, times in their zone). */
+  "account.reset_issued": z.object({
+    userId: id,
+    actorName: z.string(),
+    actorRole: z.string(),
+    orgName: z.string(),
+    issuedAt: z.string(),
+    expiresAt: z.string(),
+  }),
+} as const;
+
+export type EventKind = keyof typeof EVENT_SCHEMAS;
+export const EVENT_KINDS = Object.keys(EVENT_SCHEMAS) as EventKind[];
+export type EventPayload<K extends EventKind> = z.infer<(typeof EVENT_SCHEMAS)[K]>;
+
+/** One event as a use case records it. */
+export type DomainEvent = {
+  [K in EventKind]: {
+    kind: K;
+    orgId: string;
+    payload: EventPayload<K>;
+    /** Who did it (null for the system: a sweep, a reminder). */
+    actorId?: string | null;
+    /** What it happened to (a request or relationship id), for that thing's history. */
+    subjectId?: string | null;
+  };
+}[EventKind];
+
+/** An event as stored: with its id, order and time. */
+export type StoredDomainEvent = DomainEvent & { id: string; seq: number; occurredAt: Date };
+
+/** A failed delivery of an event to one consumer, as an admin sees it. */
+export const FailedDeliverySchema = z.object({
+  eventId: z.string(),
+  kind: z.string(),
+  consumer: z.string(),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  occurredAt: z.string(),
+});
+export const FailedDeliveryListSchema = z.object({ deliveries: z.array(FailedDeliverySchema) });
+export type FailedDeliveryList = z.infer<typeof FailedDeliveryListSchema>;
