@@ -45,9 +45,12 @@ export function MemberTable({
   return (
     <>
       {problem ? <MemberProblem problem={problem} onDismiss={() => setProblem(null)} /> : null}
-      <div role="status" className="member-notice">
-        {notice ? <Alert tone="success">{notice}</Alert> : null}
-      </div>
+      {/* A success Alert is a status region: rendered when there is news, so it is announced. */}
+      {notice ? (
+        <Alert key={notice} tone="success">
+          {notice}
+        </Alert>
+      ) : null}
       <table className="data-table">
         <caption className="visually-hidden">Members</caption>
         <thead>
