@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
 import pg from "pg";
 import { CHANGE_FEED_APPLICATION, openDatabase } from "../../db/index.ts";
@@ -230,4 +230,35 @@ describe("realtime socket", () => {
       }
     },
   );
+});
+
+describe("realtime socket after signing out", () => {
+  it("is closed with 4401 at its next check (every 30 s)", async () => {
+    // Only the check's interval is faked: the database and the sockets run on real time.
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    const t = await createTestApp();
+    try {
+      const owner = await setUpOwner(t.app);
+      await t.app.listen({ port: 0, host: "127.0.0.1" });
+      const address = t.app.server.address();
+      if (!address || typeof address === "string") throw new Error("no port");
+      const socket = await openSocket(`ws://127.0.0.1:${address.port}/api/realtime`, {
+        cookie: owner.cookie,
+        origin: ORIGIN,
+      });
+      socket.send({ type: "subscribe", topics: [`user:${owner.me.user.id}`] });
+      await socket.next((m) => m.type === "subscribed");
+      vi.advanceTimersByTime(30_000);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(socket.ws.readyState).toBe(socket.ws.OPEN);
+
+      const out = await t.app.inject({ method: "POST", url: "/api/auth/sign-out", headers: owner.headers });
+      expect(out.statusCode).toBeLessThan(300);
+      vi.advanceTimersByTime(30_000);
+      expect(await socket.closed).toEqual({ code: 4401, reason: "Signed out." });
+    } finally {
+      vi.useRealTimers();
+      await t.close();
+    }
+  });
 });
