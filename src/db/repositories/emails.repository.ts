@@ -46,7 +46,8 @@ export function emailsRepository(db: Database) {
   return {
     /**
      * Records an email: with SMTP it is queued, due at once (`now`); without, it is stored in the
-     * outbox for admins to read.
+     * outbox for admins to read. With a `dedupeKey` already recorded nothing is added and the
+     * earlier email's id is returned (a retried sender sends once).
      */
     async record(input: {
       orgId: OrgId | null;
@@ -57,6 +58,7 @@ export function emailsRepository(db: Database) {
       transport: "smtp" | "outbox";
       now: Date;
       resendOf?: string;
+      dedupeKey?: string;
     }): Promise<string> {
       const [row] = await db
         .insert(sentEmails)
@@ -70,9 +72,17 @@ export function emailsRepository(db: Database) {
           state: input.transport === "smtp" ? "queued" : "stored",
           nextAttemptAt: input.transport === "smtp" ? input.now : null,
           resendOf: input.resendOf ?? null,
+          dedupeKey: input.dedupeKey ?? null,
         })
+        .onConflictDoNothing({ target: sentEmails.dedupeKey })
         .returning({ id: sentEmails.id });
-      return row.id;
+      if (row) return row.id;
+      const [earlier] = await db
+        .select({ id: sentEmails.id })
+        .from(sentEmails)
+        .where(eq(sentEmails.dedupeKey, input.dedupeKey ?? ""));
+      if (!earlier) throw new Error("sent_emails: insert skipped without an earlier email");
+      return earlier.id;
     },
 
     /**

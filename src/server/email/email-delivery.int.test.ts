@@ -107,6 +107,22 @@ describe("email delivery: retries with backoff against a real SMTP server", () =
     for (const to of addresses) expect(smtp.messagesTo(to), to).toHaveLength(1);
   });
 
+  it("a send repeated with the same dedupe key (a retried event consumer) records and delivers one email", async () => {
+    smtp.control.refuse = null;
+    const send = () =>
+      t.deps.mailer.send({
+        to: "once@acme.test",
+        orgId: owner.me.currentOrgId as never,
+        email: { subject: "Once", text: "once", html: "<p>once</p>" },
+        dedupeKey: "event:00000000-0000-4000-8000-000000000001:once",
+      });
+    const [first, second] = await Promise.all([send(), send()]);
+    expect(second).toBe(first);
+    expect(await send()).toBe(first);
+    await t.deps.mailer.idle();
+    expect(smtp.messagesTo("once@acme.test")).toHaveLength(1);
+  });
+
   it(`after ${MAX_DELIVERY_ATTEMPTS} refused tries the email is failed, with the server's answer shown`, async () => {
     smtp.control.refuse = { code: 452, message: "4.2.2 Mailbox full" };
     const email = await invite("full@acme.test");

@@ -20,7 +20,17 @@ export interface Mailer {
    * the same time whether the account exists or not. A failed try is retried later (see
    * deliver-due-emails.ts).
    */
-  send(input: { to: string; orgId: OrgId | null; email: RenderedEmail; resendOf?: string }): Promise<string>;
+  send(input: {
+    to: string;
+    orgId: OrgId | null;
+    email: RenderedEmail;
+    resendOf?: string;
+    /**
+     * For a sender that may run twice for one cause (an event consumer after a crash), e.g.
+     * `event:<eventId>:<userId>`: the second send records nothing, so the email goes once.
+     */
+    dedupeKey?: string;
+  }): Promise<string>;
   /** Starts a background run of deliverDueEmails (again, once the current one ends). */
   deliverSoon(): void;
   /** Resolves once the background deliveries started so far have finished, sent or failed. */
@@ -77,7 +87,7 @@ export function createMailer(options: {
   const mailer: Mailer = {
     delivery: transport ? "smtp" : "outbox",
     smtp,
-    async send({ to, orgId, email, resendOf }) {
+    async send({ to, orgId, email, resendOf, dedupeKey }) {
       const id = await options.emails.record({
         orgId,
         to,
@@ -85,6 +95,7 @@ export function createMailer(options: {
         transport: transport ? "smtp" : "outbox",
         now: options.now(),
         resendOf,
+        dedupeKey,
       });
       mailer.deliverSoon();
       return id;
