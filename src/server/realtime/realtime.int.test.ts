@@ -13,6 +13,7 @@ import {
   setUpOwner,
   type TestApp,
 } from "../testing/test-app.ts";
+import { MAX_SOCKETS_PER_PERSON } from "./realtime.routes.ts";
 import { openSocket } from "./realtime.test-support.ts";
 
 const ORIGIN = "http://trellis.test";
@@ -64,6 +65,17 @@ describe("realtime socket", () => {
     await expect(openSocket(url, { origin: ORIGIN })).rejects.toThrow("status 401");
     await expect(openSocket(url, headers(owner, "https://evil.test"))).rejects.toThrow("status 403");
     await expect(openSocket(url, { cookie: owner.cookie })).rejects.toThrow("status 403");
+  });
+
+  it("refuses a person's socket beyond the limit (429) until one closes", async () => {
+    const open = [];
+    for (let index = 0; index < MAX_SOCKETS_PER_PERSON; index++)
+      open.push(await openSocket(url, headers(other)));
+    await expect(openSocket(url, headers(other))).rejects.toThrow("status 429");
+    open[0]?.ws.close();
+    await open[0]?.closed;
+    const again = await openSocket(url, headers(other));
+    for (const socket of [...open, again]) socket.ws.close();
   });
 
   it("accepts the Origin of the Host it was reached at", async () => {

@@ -14,6 +14,9 @@ import { loadSession } from "../http/session-cookie.ts";
 import { type Listener, mayHear } from "./authorise-topic.ts";
 import { RealtimeHub } from "./realtime-hub.ts";
 
+/** One socket per tab: more than this many at once for one person on one instance is refused (429). */
+export const MAX_SOCKETS_PER_PERSON = 20;
+
 /** How often each socket is pinged, and its session and memberships read again. */
 const CHECK_INTERVAL_MS = 30_000;
 
@@ -140,6 +143,11 @@ export async function registerRealtimeRoutes(app: FastifyInstance, deps: ServerD
         if (!request.auth) throw new AppError("not_signed_in", "Sign in to receive live updates.");
         if (!isOwnOrigin(request.headers.origin, request.headers.host, deps.config.publicUrl))
           throw new AppError("forbidden", "Live updates are only served to Trellis's own pages.");
+        const userId = request.auth.userId;
+        let open = 0;
+        for (const state of states.values()) if (state.listener.userId === userId) open++;
+        if (open >= MAX_SOCKETS_PER_PERSON)
+          throw new AppError("rate_limited", `At most ${MAX_SOCKETS_PER_PERSON} live connections at once.`);
       },
     },
     (socket, request) => {
