@@ -29,7 +29,8 @@ const notifications: Consumer = async (deps, event) => {
  * Email: each recipient's notice rendered now, in the organisation's own wording of the "notice"
  * email when it has one, then queued with the mailer (which sends with retries). The queueing and
  * the delivery's "done" are not one transaction (the mailer records through its own handle): a
- * crash between them queues that event's emails again, so email is at least once.
+ * crash between them runs this again, and the dedupe key (event, recipient) makes the mailer
+ * record nothing the second time, so each email goes once.
  */
 const email: Consumer = async (deps, event) => {
   const orgId = event.orgId as OrgId;
@@ -42,6 +43,7 @@ const email: Consumer = async (deps, event) => {
     await deps.mailer.send({
       to: user.email,
       orgId,
+      dedupeKey: `event:${event.id}:${notice.userId}`,
       email: await renderOrgEmail(deps.repos, orgId, "notice", {
         name: user.name,
         orgName,
