@@ -7,6 +7,33 @@ export interface LoadResult {
   p50Ms: number;
   p99Ms: number;
   errors: number;
+  /** Every answered request's latency in ms, sorted (to merge runs). */
+  latencies: number[];
+}
+
+/** One result from several runs: their requests and seconds summed, percentiles over all. */
+export function mergeLoads(runs: LoadResult[]): LoadResult {
+  const latencies = runs.flatMap((run) => run.latencies).sort((a, b) => a - b);
+  const seconds = runs.reduce((sum, run) => sum + run.seconds, 0);
+  return summarise(
+    latencies,
+    seconds,
+    runs.reduce((sum, run) => sum + run.errors, 0),
+  );
+}
+
+function summarise(latencies: number[], seconds: number, errors: number): LoadResult {
+  const at = (q: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
+  return {
+    requests: latencies.length,
+    seconds,
+    requestsPerSecond: latencies.length / seconds,
+    p50Ms: at(0.5),
+    p99Ms: at(0.99),
+    errors,
+    latencies,
+  };
 }
 
 /**
@@ -54,14 +81,5 @@ export async function runLoad(options: {
   const seconds = (performance.now() - began) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  const at = (q: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
-  return {
-    requests: latencies.length,
-    seconds,
-    requestsPerSecond: latencies.length / seconds,
-    p50Ms: at(0.5),
-    p99Ms: at(0.99),
-    errors,
-  };
+  return summarise(latencies, seconds, errors);
 }
