@@ -1,4 +1,5 @@
 import { OrgIdParamsSchema } from "./common.ts";
+import { FailedDeliveryListSchema } from "./events.ts";
 import {
   MarkNotificationsReadRequestSchema,
   MarkNotificationsReadSchema,
@@ -41,5 +42,15 @@ export const notificationRoutes = {
     params: OrgIdParamsSchema,
     body: MarkNotificationsReadRequestSchema,
     response: MarkNotificationsReadSchema,
+  }),
+  listFailedEventDeliveries: route({
+    method: "GET",
+    path: "/api/orgs/:orgId/event-deliveries/failed",
+    summary: "Events whose delivery (in-app notification, email) failed after its last try, newest first",
+    tag: "notifications",
+    access: "org-admin",
+    status: 200,
+    params: OrgIdParamsSchema,
+    response: FailedDeliveryListSchema,
   }),
 } satisfies Record<string, RouteContract>;

@@ -20,4 +20,16 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: ServerDep
     const marked = await deps.repos.notifications.markRead(orgId, userId, body.ids ?? null, deps.now());
     return { marked, unread: await deps.repos.notifications.unreadCount(orgId, userId) };
   });
+
+  // Admins see what did not reach people, so they can act (the event itself stays in the outbox).
+  defineRoute(app, deps, routes.listFailedEventDeliveries, async ({ membership }) => ({
+    deliveries: (await deps.repos.events.listFailed(membership.orgId, 100)).map((row) => ({
+      eventId: row.eventId,
+      kind: row.kind,
+      consumer: row.consumer,
+      attempts: row.attempts,
+      lastError: row.lastError,
+      occurredAt: row.occurredAt.toISOString(),
+    })),
+  }));
 }
