@@ -80,6 +80,11 @@ describe("accessibility of every page, light and dark", () => {
       await page.getByRole("button", { name: "HTML" }).click();
       await page.locator("iframe").waitFor();
       await scan(page, "sent email, HTML", true);
+      await page.goto("/settings/email-templates");
+      await scan(page, "email templates");
+      await page.goto("/settings/email-templates/invitation");
+      await page.getByLabel("Body").waitFor();
+      await scan(page, "email template editor", true);
       await page.context().close();
     }
 
