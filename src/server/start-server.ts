@@ -61,6 +61,9 @@ export async function createDeps(
   return deps;
 }
 
+/** How long after listen the job queue and the outbox catch-up start (see startServer). */
+const BACKGROUND_START_DELAY_MS = 1_000;
+
 export interface RunningServer {
   app: FastifyInstance;
   url: string;
@@ -88,19 +91,27 @@ export async function startServer(
     // The queue starts after listen (creating pg-boss's schema on a new database takes a while);
     // until it is ready, sends wait for it. An embedded data folder is ours alone (its lock), so a
     // run still "running" from before this start died with the previous process: fail it now.
-    void (async () => {
-      if (handle.kind === "pglite") await failInterruptedMatchRuns(deps, startedAt);
-      // Events recorded before a crash or restart go out now, not at the sweep's next minute.
-      await deps.events.afterCommit();
-      const began = performance.now();
-      await deps.jobs.start(deps);
-      server.log.info({ ms: Math.round(performance.now() - began) }, "job queue started");
-    })().catch((error) => server.log.error({ err: error }, "job queue failed to start"));
+    // All of it waits BACKGROUND_START_DELAY_MS first: pg-boss's start is 0.5-2 s of statements
+    // which, on PGlite, run on this thread over the one connection, so a health check or the first
+    // page load arriving right after listen queued behind all of them.
+    let background: Promise<void> | undefined;
+    const backgroundTimer = setTimeout(() => {
+      background = (async () => {
+        if (handle.kind === "pglite") await failInterruptedMatchRuns(deps, startedAt);
+        // Events recorded before a crash or restart go out now, not at the sweep's next minute.
+        await deps.events.afterCommit();
+        const began = performance.now();
+        await deps.jobs.start(deps);
+        server.log.info({ ms: Math.round(performance.now() - began) }, "job queue started");
+      })().catch((error) => server.log.error({ err: error }, "job queue failed to start"));
+    }, BACKGROUND_START_DELAY_MS);
     const url = address.replace("[::1]", "localhost").replace("127.0.0.1", "localhost");
     return {
       app,
       url,
       async close() {
+        clearTimeout(backgroundTimer);
+        await background;
         await deps.jobs.stop();
         await app?.close();
         await deps.events.idle();
