@@ -54,6 +54,9 @@ describe("sent email with a mail server that refuses, then accepts", () => {
       .getByRole("link")
       .click();
     await page.getByRole("term").filter({ hasText: "Delivery" }).waitFor();
-    await page.getByRole("definition").filter({ hasText: /^Sent on / }).waitFor();
+    await page
+      .getByRole("definition")
+      .filter({ hasText: /^Sent on / })
+      .waitFor();
   });
 });
