@@ -85,6 +85,29 @@ describe("the fixes of what a new user hit", () => {
     expect(rows).toBe(1);
   });
 
+  it("a pair that ended at its fit check keeps the answered fit check, with its note, on the relationship page", async () => {
+    const admin = await trellis.openPage();
+    await signInAs(admin, "admin@demo.trellis.test");
+    const found = await admin.evaluate(async () => {
+      const orgId = (await (await fetch("/api/session")).json()).me.currentOrgId;
+      const list = await (await fetch(`/api/orgs/${orgId}/relationships?status=ended_early&limit=1`)).json();
+      const pair = list.relationships[0];
+      const members = await (
+        await fetch(`/api/orgs/${orgId}/members?q=${encodeURIComponent(pair.mentee.name)}`)
+      ).json();
+      return { id: pair.id as string, email: members.members[0].email as string };
+    });
+    const mentee = await trellis.openPage();
+    await signInAs(mentee, found.email);
+    await mentee.goto(`/mentoring/relationships/${found.id}`);
+    const card = mentee
+      .locator("section.card")
+      .filter({ has: mentee.getByRole("heading", { name: "Fit check", exact: true }) });
+    await card.getByText("You answered: It does not work.").waitFor();
+    expect(await card.textContent()).toContain("We never managed to meet: our schedules never lined up.");
+    expect(await seriousViolations(mentee, "ended relationship with its fit check")).toEqual([]);
+  });
+
   it("copy is true: the format is 'Video (your own tool)', declining asks for 'Your reason for declining'", async () => {
     const mentor = await trellis.openPage();
     await signInAs(mentor, "mentor@demo.trellis.test");

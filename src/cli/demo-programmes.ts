@@ -404,6 +404,19 @@ async function startRelationship(
       endedAt: ended ? last.at : null,
       endedBy: ended ? last.actor : null,
       endReason: status === "ended_early" ? last.detail : null,
+      // A pair ended at its fit check: the mentee's answer and note stay on the relationship page.
+      ...(status === "ended_early"
+        ? {
+            fitCheckDueOn: isoDate(last.at),
+            fitCheck: {
+              [input.menteeId]: {
+                answer: "end",
+                at: last.at.toISOString(),
+                note: "We never managed to meet: our schedules never lined up.",
+              },
+            } as unknown as (typeof relationships.$inferInsert)["fitCheck"],
+          }
+        : {}),
       // Never before the last event of the history.
       lastActivityAt: new Date(
         Math.max(last.at.getTime(), addDays(now, -Math.floor(input.random() * 20)).getTime()),
