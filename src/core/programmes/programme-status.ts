@@ -30,6 +30,25 @@ export const PROGRAMME_TRANSITIONS: Readonly<Record<ProgrammeStatus, readonly Pr
   archived: [],
 };
 
+/**
+ * Whether a programme may move from `from` to `to` by the table (the date checks of
+ * refuseTransition aside).
+ *
+ * @example canTransition("matching", "running") // true
+ * @example canTransition("draft", "running") // false
+ */
+export function canTransition(from: ProgrammeStatus, to: ProgrammeStatus): boolean {
+  return PROGRAMME_TRANSITIONS[from].includes(to);
+}
+
+/**
+ * The states that may move to `to`: the guard of a conditional update, e.g. publishing a match
+ * starts the programme only from those that may move to "running" (registration open, matching).
+ */
+export function statesBefore(to: ProgrammeStatus): ProgrammeStatus[] {
+  return (Object.keys(PROGRAMME_TRANSITIONS) as ProgrammeStatus[]).filter((from) => canTransition(from, to));
+}
+
 /** How a state reads in a sentence: "registration open". */
 export function describeStatus(status: ProgrammeStatus): string {
   return status.replace("_", " ");

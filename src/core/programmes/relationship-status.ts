@@ -74,6 +74,16 @@ export function availableActions(status: RelationshipStatus): RelationshipAction
   return RELATIONSHIP_ACTIONS.filter((action) => action !== "activate" && TRANSITIONS[action][status]);
 }
 
+/**
+ * Proposed, active and paused pairs are "live": they hold a place of the mentor's capacity and keep
+ * the mentee matched. The one list: repositories build their SQL (`status in (...)`) from it.
+ */
+export const LIVE_RELATIONSHIP_STATUSES = [
+  "proposed",
+  "active",
+  "paused",
+] as const satisfies readonly RelationshipStatus[];
+
 /** Completed and ended-early relationships never change again. */
 export function isFinal(status: RelationshipStatus): boolean {
   return status === "completed" || status === "ended_early";
@@ -81,8 +91,38 @@ export function isFinal(status: RelationshipStatus): boolean {
 
 /** Proposed, active and paused pairs hold a mentor's capacity and keep the mentee matched. */
 export function isLive(status: RelationshipStatus): boolean {
-  return !isFinal(status);
+  return (LIVE_RELATIONSHIP_STATUSES as readonly RelationshipStatus[]).includes(status);
 }
+
+/**
+ * Whether a mentor with `capacity` places and `liveCount` live pairs may take one more: the one
+ * capacity rule (accepting a request, sending one, publishing a match, a draft's free places).
+ *
+ * @example hasRoom(2, 1) // true
+ * @example hasRoom(2, 2) // false
+ */
+export function hasRoom(capacity: number, liveCount: number): boolean {
+  return liveCount < capacity;
+}
+
+/** Places a mentor has left (negative when over capacity, e.g. after the capacity was lowered). */
+export function roomLeft(capacity: number, liveCount: number): number {
+  return capacity - liveCount;
+}
+
+/**
+ * Whether any action moves a relationship from `from` to `to` (the table above); a new pair is
+ * always created "proposed".
+ *
+ * @example canTransition("paused", "active") // true (resume)
+ * @example canTransition("completed", "active") // false
+ */
+export function canTransition(from: RelationshipStatus, to: RelationshipStatus): boolean {
+  return RELATIONSHIP_ACTIONS.some((action) => TRANSITIONS[action][from] === to);
+}
+
+/** The state every new relationship starts in (by a request accepted or a match published). */
+export const INITIAL_RELATIONSHIP_STATUS: RelationshipStatus = "proposed";
 
 /** Whether the agreement may be changed or confirmed in this state (not while paused or over). */
 export function isAgreementOpen(status: RelationshipStatus): boolean {

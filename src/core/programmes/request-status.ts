@@ -11,7 +11,7 @@
  *
  * While the mentor waits for an answer (needs_info) they may still accept or decline.
  */
-import type { ProgrammeRecord, ProgrammeStatus, RequestStatus } from "./types.ts";
+import { type ProgrammeRecord, type ProgrammeStatus, REQUEST_STATUSES, type RequestStatus } from "./types.ts";
 
 /** States in which a request still waits for someone. */
 export const OPEN_REQUEST_STATUSES = ["pending", "needs_info"] as const satisfies readonly RequestStatus[];
@@ -46,7 +46,35 @@ const STATE_WORDS: Record<RequestStatus, string> = {
 
 /** Whether a request still waits for someone (pending or needs_info). */
 export function isOpenRequest(status: RequestStatus): boolean {
-  return status === "pending" || status === "needs_info";
+  return (OPEN_REQUEST_STATUSES as readonly RequestStatus[]).includes(status);
+}
+
+/**
+ * Every move a request makes, by anyone (a person's action or the system's: expiry, at capacity,
+ * matched elsewhere); the diagram above as a table.
+ */
+export const REQUEST_TRANSITIONS: Readonly<Record<RequestStatus, readonly RequestStatus[]>> = {
+  pending: ["accepted", "declined", "needs_info", "withdrawn", "expired"],
+  needs_info: ["pending", "accepted", "declined", "withdrawn", "expired"],
+  accepted: [],
+  declined: [],
+  withdrawn: [],
+  expired: [],
+};
+
+/**
+ * Whether a request may move from `from` to `to`.
+ *
+ * @example canTransition("needs_info", "pending") // true (the mentee answered)
+ * @example canTransition("accepted", "withdrawn") // false (closed requests never change)
+ */
+export function canTransition(from: RequestStatus, to: RequestStatus): boolean {
+  return REQUEST_TRANSITIONS[from].includes(to);
+}
+
+/** The states from which a request may move to `to` (the `status in (...)` guard of its update). */
+export function statesBefore(to: RequestStatus): RequestStatus[] {
+  return REQUEST_STATUSES.filter((from) => canTransition(from, to));
 }
 
 export type RequestRefusal =
@@ -119,8 +147,12 @@ export const CLOSE_REASONS = {
   menteeInactive: "the mentee is no longer active in this programme",
 } as const;
 
-/** Programme states in which mentees may send requests. */
-const REQUESTABLE_PROGRAMME_STATES: readonly ProgrammeStatus[] = ["registration_open", "matching", "running"];
+/** Programme states in which mentees may send requests (and Home lists a programme's work). */
+export const REQUESTABLE_PROGRAMME_STATES = [
+  "registration_open",
+  "matching",
+  "running",
+] as const satisfies readonly ProgrammeStatus[];
 
 export type NewRequestRefusal = {
   kind: "self_match_off" | "not_a_mentee" | "already_matched" | "request_cap";
@@ -147,7 +179,7 @@ export function refuseNewRequest(input: {
       kind: "self_match_off",
       message: "In this programme the managers make the matches: mentees do not send requests.",
     };
-  if (!REQUESTABLE_PROGRAMME_STATES.includes(programme.status))
+  if (!(REQUESTABLE_PROGRAMME_STATES as readonly ProgrammeStatus[]).includes(programme.status))
     return { kind: "self_match_off", message: "This programme is not taking requests right now." };
   if (!input.mayBeMentored)
     return { kind: "not_a_mentee", message: "Only active mentees of this programme can send requests." };
