@@ -682,3 +682,19 @@ export const notifications = pgTable(
     uniqueIndex("notifications_event_user_key").on(table.eventId, table.userId),
   ],
 );
+
+/**
+ * Shared rate-limit counters: one row per limited key (e.g. sign-in attempts for one account), a
+ * fixed window. Kept in the database, not in process memory, so every instance counts against the
+ * same budget. `expires_at` lets expired rows be deleted cheaply (see rate-limits.repository.ts).
+ */
+export const rateLimitCounters = pgTable(
+  "rate_limit_counters",
+  {
+    key: text("key").primaryKey(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    hits: integer("hits").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [index("rate_limit_counters_expires_idx").on(table.expiresAt)],
+);
