@@ -60,6 +60,11 @@ describe("first run, then inviting a member", () => {
 
     // The only owner cannot demote themself: the server's last_owner refusal is explained.
     await owner.getByRole("combobox", { name: `Role of ${defaultOwner.name}` }).selectOption("member");
+    // A role change asks first.
+    await owner
+      .getByRole("dialog", { name: `Change ${defaultOwner.name}'s role?` })
+      .getByRole("button", { name: "Make a member" })
+      .click();
     await owner.getByRole("alert").filter({ hasText: "The last owner must stay" }).waitFor();
     expect(await owner.getByRole("combobox", { name: `Role of ${defaultOwner.name}` }).inputValue()).toBe(
       "owner",

@@ -133,8 +133,9 @@ function MemberRow({
       return client.invalidateQueries({ queryKey: [...queryKeys.org(orgId), "members"] });
     },
     onError: (error, body) => {
-      // A refused role change is shown in the dialog; other problems above the table.
-      if (!body.role) onProblem(error);
+      // A refusal closes the dialog and is explained above the table (the last owner must stay).
+      if (body.role) setPendingRole(null);
+      onProblem(error);
     },
   });
   // The role chosen in the list, waiting for the admin to confirm it.
@@ -179,7 +180,7 @@ function MemberRow({
           busyLabel="Changing…"
           tone={pendingRole === "owner" || (isMe && pendingRole === "member") ? "danger" : "primary"}
           busy={update.isPending}
-          error={update.isError && update.variables?.role ? update.error : null}
+          error={null}
           onConfirm={() => pendingRole && update.mutate({ role: pendingRole })}
           onClose={() => {
             setPendingRole(null);
