@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DomainEvent, StoredDomainEvent } from "../../contracts/events.ts";
 import type { Database } from "../connection.ts";
 import { domainEvents, eventDeliveries } from "../schema.ts";
@@ -96,6 +96,15 @@ export function eventsRepository(db: Database) {
           occurredAt: new Date(row.occurred_at as string),
         } as StoredDomainEvent,
       }));
+    },
+
+    /** Marks many deliveries of one consumer done in one statement. */
+    async markDoneMany(eventIds: readonly string[], consumer: string, now: Date): Promise<void> {
+      if (eventIds.length === 0) return;
+      await db
+        .update(eventDeliveries)
+        .set({ state: "done", doneAt: now, lockedUntil: null, lastError: null })
+        .where(and(inArray(eventDeliveries.eventId, [...eventIds]), eq(eventDeliveries.consumer, consumer)));
     },
 
     async markDone(eventId: string, consumer: string, now: Date): Promise<void> {

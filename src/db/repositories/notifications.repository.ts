@@ -49,25 +49,32 @@ export function notificationsRepository(db: Database) {
      * One notification of an event per recipient. A second delivery of the same event (the
      * dispatcher retried after a crash) adds nothing: (event, user) is unique.
      */
-    async insertForEvent(
-      event: { id: string; orgId: string; kind: string; occurredAt: Date },
-      userIds: readonly string[],
+    async insertForEvents(
+      items: readonly {
+        event: { id: string; orgId: string; kind: string; occurredAt: Date };
+        userIds: readonly string[];
+      }[],
     ): Promise<number> {
-      if (userIds.length === 0) return 0;
-      const rows = await db
-        .insert(notifications)
-        .values(
-          [...new Set(userIds)].map((userId) => ({
-            orgId: event.orgId,
-            userId,
-            eventId: event.id,
-            kind: event.kind,
-            createdAt: event.occurredAt,
-          })),
-        )
-        .onConflictDoNothing()
-        .returning({ id: notifications.id });
-      return rows.length;
+      const values = items.flatMap(({ event, userIds }) =>
+        [...new Set(userIds)].map((userId) => ({
+          orgId: event.orgId,
+          userId,
+          eventId: event.id,
+          kind: event.kind,
+          createdAt: event.occurredAt,
+        })),
+      );
+      let inserted = 0;
+      // In slices: PostgreSQL takes at most 65,535 parameters in one statement.
+      for (let at = 0; at < values.length; at += 1_000) {
+        const rows = await db
+          .insert(notifications)
+          .values(values.slice(at, at + 1_000))
+          .onConflictDoNothing()
+          .returning({ id: notifications.id });
+        inserted += rows.length;
+      }
+      return inserted;
     },
 
     /** Newest first; `before` pages back by creation time. */

@@ -11,19 +11,27 @@ import type { ConsumerName } from "./consumer-names.ts";
  * or a failure), so each must be idempotent, and it throws to ask for a retry.
  */
 export type Consumer = (deps: ServerDeps, event: StoredDomainEvent) => Promise<void>;
+/** A consumer that handles a round's events at once and marks them done itself. */
+export type BatchConsumer = (deps: ServerDeps, events: StoredDomainEvent[]) => Promise<void>;
 
 /**
- * In-app notifications: one row per recipient holding only the event and the recipient (the text
- * is rendered when read). The rows and the delivery's "done" commit together, and (event, user)
- * is unique, so a retried delivery adds nothing: exactly once.
+ * In-app notifications, for a batch of events at once: one row per recipient holding only the
+ * event and the recipient (the text is rendered when read). The rows and the deliveries' "done"
+ * commit together, and (event, user) is unique, so a retried delivery adds nothing: exactly once.
  */
-const notifications: Consumer = async (deps, event) => {
-  const recipients = noticesFor(event).map((notice) => notice.userId);
+const notificationsBatch: BatchConsumer = async (deps, events) => {
+  const items = events.map((event) => ({ event, userIds: noticesFor(event).map((notice) => notice.userId) }));
   await inTransaction(deps.db, async (repos) => {
-    await repos.notifications.insertForEvent(event, recipients);
-    await repos.events.markDone(event.id, "notifications", deps.now());
+    await repos.notifications.insertForEvents(items);
+    await repos.events.markDoneMany(
+      events.map((event) => event.id),
+      "notifications",
+      deps.now(),
+    );
   });
 };
+
+const notifications: Consumer = (deps, event) => notificationsBatch(deps, [event]);
 
 /**
  * Email: each recipient's notice rendered now, in the organisation's own wording of the "notice"
@@ -57,3 +65,7 @@ const email: Consumer = async (deps, event) => {
 };
 
 export const CONSUMERS: Record<ConsumerName, Consumer> = { notifications, email };
+/** Consumers that can take a round's events at once (the dispatcher falls back to one by one). */
+export const BATCH_CONSUMERS: Partial<Record<ConsumerName, BatchConsumer>> = {
+  notifications: notificationsBatch,
+};

@@ -1,6 +1,7 @@
 import type { ServerDeps } from "../deps.ts";
 import type { ConsumerName } from "./consumer-names.ts";
-import { type Consumer, CONSUMERS } from "./consumers.ts";
+import { BATCH_CONSUMERS, type BatchConsumer, type Consumer, CONSUMERS } from "./consumers.ts";
+import type { ClaimedDelivery } from "../../db/repositories/events.repository.ts";
 
 /** Tries of one delivery before it is recorded failed (visible to admins). */
 export const MAX_ATTEMPTS = 5;
@@ -43,33 +44,55 @@ export function createEventDispatcher(
   } = {},
 ): EventDispatcher {
   const consumers = options.consumers ?? CONSUMERS;
+  // Batches only with the real consumers (a test that brings its own runs them one by one).
+  const batchConsumers: Partial<Record<string, BatchConsumer>> = options.consumers ? {} : BATCH_CONSUMERS;
   let deps: ServerDeps | undefined;
   let running: Promise<number> | null = null;
   let again = false;
 
+  async function deliverOne(d: ServerDeps, { event, consumer, attempt }: ClaimedDelivery): Promise<void> {
+    const handle = consumers[consumer as ConsumerName];
+    try {
+      if (!handle) throw new Error(`No consumer named ${consumer}.`);
+      await handle(d, event);
+      await d.repos.events.markDone(event.id, consumer, d.now());
+    } catch (error) {
+      options.onError?.(error, consumer, event.kind);
+      const message = error instanceof Error ? error.message : String(error);
+      await d.repos.events.markFailed(
+        event.id,
+        consumer,
+        message.slice(0, 2_000),
+        attempt >= MAX_ATTEMPTS
+          ? { final: true }
+          : { runAfter: new Date(d.now().getTime() + backoffMs(attempt)) },
+      );
+    }
+  }
+
   async function round(d: ServerDeps): Promise<number> {
     const claimed = await d.repos.events.claimDue(d.now(), BATCH, LEASE_MS);
-    await Promise.all(
-      claimed.map(async ({ event, consumer, attempt }) => {
-        const handle = consumers[consumer as ConsumerName];
-        try {
-          if (!handle) throw new Error(`No consumer named ${consumer}.`);
-          await handle(d, event);
-          await d.repos.events.markDone(event.id, consumer, d.now());
-        } catch (error) {
-          options.onError?.(error, consumer, event.kind);
-          const message = error instanceof Error ? error.message : String(error);
-          await d.repos.events.markFailed(
-            event.id,
-            consumer,
-            message.slice(0, 2_000),
-            attempt >= MAX_ATTEMPTS
-              ? { final: true }
-              : { runAfter: new Date(d.now().getTime() + backoffMs(attempt)) },
-          );
-        }
-      }),
-    );
+    const single: ClaimedDelivery[] = [];
+    const batches = new Map<string, ClaimedDelivery[]>();
+    for (const delivery of claimed) {
+      if (batchConsumers[delivery.consumer]) {
+        const list = batches.get(delivery.consumer) ?? [];
+        list.push(delivery);
+        batches.set(delivery.consumer, list);
+      } else single.push(delivery);
+    }
+    for (const [consumer, list] of batches) {
+      try {
+        await batchConsumers[consumer]?.(
+          d,
+          list.map((delivery) => delivery.event),
+        );
+      } catch {
+        // One bad event must not hold up the rest: try them one by one, each with its own retries.
+        single.push(...list);
+      }
+    }
+    await Promise.all(single.map((delivery) => deliverOne(d, delivery)));
     return claimed.length;
   }
 
