@@ -1,4 +1,6 @@
 import { sql } from "drizzle-orm";
+import { LIVE_RELATIONSHIP_STATUSES } from "../core/programmes/relationship-status.ts";
+import { OPEN_REQUEST_STATUSES } from "../core/programmes/request-status.ts";
 import {
   ENROLMENT_ROLES,
   ENROLMENT_STATUSES,
@@ -23,6 +25,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { statusList } from "./status-sql.ts";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => "bytea",
@@ -178,9 +181,7 @@ export const sentEmails = pgTable(
     index("sent_emails_org_idx").on(table.orgId, table.createdAt),
     index("sent_emails_to_idx").on(table.toAddress),
     uniqueIndex("sent_emails_dedupe_key").on(table.dedupeKey),
-    index("sent_emails_due_idx")
-      .on(table.nextAttemptAt)
-      .where(sql`${table.state} in ('queued', 'retrying')`),
+    index("sent_emails_due_idx").on(table.nextAttemptAt).where(sql`${table.state} in ('queued', 'retrying')`),
   ],
 );
 
@@ -440,7 +441,7 @@ export const mentoringRequests = pgTable(
     index("requests_expiry_idx").on(table.status, table.expiresAt),
     uniqueIndex("requests_open_pair_key")
       .on(table.programmeId, table.menteeId, table.mentorId)
-      .where(sql`status in ('pending', 'needs_info')`),
+      .where(sql`status in (${statusList(OPEN_REQUEST_STATUSES)})`),
   ],
 );
 
@@ -486,7 +487,7 @@ export const relationships = pgTable(
     index("relationships_mentor_idx").on(table.mentorId, table.status),
     uniqueIndex("relationships_live_pair_key")
       .on(table.programmeId, table.menteeId, table.mentorId)
-      .where(sql`status in ('proposed', 'active', 'paused')`),
+      .where(sql`status in (${statusList(LIVE_RELATIONSHIP_STATUSES)})`),
   ],
 );
 
@@ -638,7 +639,9 @@ export const eventDeliveries = pgTable(
     orgId: uuid("org_id")
       .notNull()
       .references(() => organisations.id, { onDelete: "cascade" }),
-    state: text("state", { enum: ["pending", "done", "failed"] }).notNull().default("pending"),
+    state: text("state", { enum: ["pending", "done", "failed"] })
+      .notNull()
+      .default("pending"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
     /** Not before this time (backoff after a failure). */

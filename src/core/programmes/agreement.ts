@@ -143,3 +143,39 @@ export function isFitCheckDue(input: {
     !input.answered
   );
 }
+
+/** What a mentee asked for in a request, as stored with it (every field optional). */
+export interface RequestExpectations {
+  cadence?: Cadence;
+  formats?: MeetingFormat[];
+  minutesPerMonth?: number;
+}
+
+/**
+ * The first agreement draft of a new pair: the end is the programme's (none for an evergreen
+ * programme); a pair from a request starts from what the mentee asked for and their goal, one from
+ * a published match from the defaults. Both ways of starting a relationship use this.
+ *
+ * @example draftAgreement({ evergreen: false, endsOn: "2027-02-01" }, { expectations: { cadence: "weekly" }, goal: "Lead a team" })
+ *   // { endsOn: "2027-02-01", terms: { cadence: "weekly", firstGoals: ["Lead a team"] } }
+ */
+export function draftAgreement(
+  programme: { evergreen: boolean; endsOn: string | null },
+  fromRequest?: { expectations: RequestExpectations; goal: string },
+): {
+  endsOn: string | null;
+  terms: Partial<Pick<AgreementTerms, "cadence" | "formats" | "minutesPerMonth" | "firstGoals">>;
+} {
+  const endsOn = programme.evergreen ? null : programme.endsOn;
+  if (!fromRequest) return { endsOn, terms: {} };
+  const { expectations, goal } = fromRequest;
+  return {
+    endsOn,
+    terms: {
+      ...(expectations.cadence ? { cadence: expectations.cadence } : {}),
+      ...(expectations.formats?.length ? { formats: expectations.formats } : {}),
+      ...(expectations.minutesPerMonth ? { minutesPerMonth: expectations.minutesPerMonth } : {}),
+      firstGoals: [goal],
+    },
+  };
+}

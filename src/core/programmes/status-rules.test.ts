@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { draftAgreement } from "./agreement.ts";
 import * as programme from "./programme-status.ts";
 import * as relationship from "./relationship-status.ts";
 import * as request from "./request-status.ts";
@@ -97,5 +98,22 @@ describe("programme transitions", () => {
 
   it("requests are taken in the programme states Home lists as in progress", () => {
     expect([...request.REQUESTABLE_PROGRAMME_STATES]).toEqual(["registration_open", "matching", "running"]);
+  });
+});
+
+describe("the first agreement draft", () => {
+  const cohort = { evergreen: false, endsOn: "2027-02-01" };
+  it("from a request: what the mentee asked for and their goal, ending with the programme", () => {
+    expect(
+      draftAgreement(cohort, {
+        expectations: { cadence: "weekly", formats: [], minutesPerMonth: 0 },
+        goal: "Lead",
+      }),
+    ).toEqual({ endsOn: "2027-02-01", terms: { cadence: "weekly", firstGoals: ["Lead"] } });
+  });
+
+  it("from a published match: the defaults; an evergreen programme's pair has no end", () => {
+    expect(draftAgreement(cohort)).toEqual({ endsOn: "2027-02-01", terms: {} });
+    expect(draftAgreement({ evergreen: true, endsOn: null })).toEqual({ endsOn: null, terms: {} });
   });
 });

@@ -1,4 +1,5 @@
 import { and, asc, count, eq, ilike, inArray, isNotNull, lte, or, sql } from "drizzle-orm";
+import { LIVE_RELATIONSHIP_STATUSES } from "../../core/programmes/relationship-status.ts";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
 import type {
   EnrolmentRecord,
@@ -232,7 +233,7 @@ export function enrolmentsRepository(db: Database) {
             eq(relationships.orgId, orgId),
             eq(relationships.programmeId, programmeId),
             or(eq(relationships.menteeId, userId), eq(relationships.mentorId, userId)),
-            inArray(relationships.status, ["proposed", "active", "paused"]),
+            inArray(relationships.status, [...LIVE_RELATIONSHIP_STATUSES]),
           ),
         )
         .limit(1);

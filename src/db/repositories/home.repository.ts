@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
+import { LIVE_RELATIONSHIP_STATUSES } from "../../core/programmes/relationship-status.ts";
+import { statusList } from "../status-sql.ts";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
-import { OPEN_REQUEST_STATUSES } from "../../core/programmes/request-status.ts";
+import { OPEN_REQUEST_STATUSES, REQUESTABLE_PROGRAMME_STATES } from "../../core/programmes/request-status.ts";
 import type { ProgrammeId, ProgrammeStatus, RequestId, RequestStatus } from "../../core/programmes/types.ts";
 import type { Database } from "../connection.ts";
 import {
@@ -56,9 +58,10 @@ const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 const asDate = (value: Date | string): Date => (value instanceof Date ? value : new Date(value));
 const asDay = (value: unknown): string | null =>
   value == null ? null : value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
-const OPEN = sql.raw(OPEN_REQUEST_STATUSES.map((status) => `'${status}'`).join(", "));
-/** Live pairs (proposed, active, paused), as in core's isLive. */
-const LIVE = sql.raw("'proposed', 'active', 'paused'");
+const OPEN = statusList(OPEN_REQUEST_STATUSES);
+const LIVE = statusList(LIVE_RELATIONSHIP_STATUSES);
+/** The programmes Home lists as in progress: those taking requests. */
+const IN_PROGRESS = statusList(REQUESTABLE_PROGRAMME_STATES);
 
 /** Reads for Home: a person's requests and, for managers, each programme's attention counts. */
 export function homeRepository(db: Database) {
@@ -185,7 +188,7 @@ export function homeRepository(db: Database) {
             (select count(*)::int from ${relationships} x
               where x.programme_id = p.id and x.status in (${LIVE})) as live
           from ${programmes} p
-          where p.org_id = ${orgId} and p.status in ('registration_open', 'matching', 'running')
+          where p.org_id = ${orgId} and p.status in (${IN_PROGRESS})
           order by p.starts_on nulls last, p.name, p.id`),
       );
       return rows.map((row) => ({

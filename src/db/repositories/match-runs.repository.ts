@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import { LIVE_RELATIONSHIP_STATUSES } from "../../core/programmes/relationship-status.ts";
 import { alias } from "drizzle-orm/pg-core";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
 import type {
@@ -10,15 +11,7 @@ import type {
 } from "../../core/programmes/match-run.ts";
 import type { EnrolmentRole, EnrolmentStatus, ProgrammeId } from "../../core/programmes/types.ts";
 import type { Database } from "../connection.ts";
-import {
-  enrolments,
-  matchRunPairs,
-  matchRuns,
-  memberships,
-  programmes,
-  relationships,
-  users,
-} from "../schema.ts";
+import { enrolments, matchRunPairs, matchRuns, memberships, relationships, users } from "../schema.ts";
 
 export interface MatchRunRecord {
   id: string;
@@ -56,7 +49,6 @@ export interface RunRef {
   runId: string;
 }
 
-const LIVE_STATUSES = ["proposed", "active", "paused"] as const;
 const INSERT_BATCH = 5000;
 
 const runColumns = {
@@ -369,7 +361,7 @@ export function matchRunsRepository(db: Database) {
           and(
             eq(relationships.orgId, orgId),
             eq(relationships.programmeId, programmeId),
-            inArray(relationships.status, [...LIVE_STATUSES]),
+            inArray(relationships.status, [...LIVE_RELATIONSHIP_STATUSES]),
           ),
         );
       return rows.map((row) => [row.menteeId, row.mentorId]);
@@ -401,28 +393,6 @@ export function matchRunsRepository(db: Database) {
         )
         .orderBy(asc(enrolments.userId))
         .for("update");
-    },
-
-    /**
-     * A published bulk match starts the cohort: a programme in "registration_open" or "matching"
-     * moves to "running" (other states stay). Returns the programme's status afterwards.
-     */
-    async startProgrammeIfMatching(orgId: OrgId, programmeId: ProgrammeId): Promise<string | null> {
-      await db
-        .update(programmes)
-        .set({ status: "running", updatedAt: new Date() })
-        .where(
-          and(
-            eq(programmes.orgId, orgId),
-            eq(programmes.id, programmeId),
-            inArray(programmes.status, ["registration_open", "matching"]),
-          ),
-        );
-      const [row] = await db
-        .select({ status: programmes.status })
-        .from(programmes)
-        .where(and(eq(programmes.orgId, orgId), eq(programmes.id, programmeId)));
-      return row?.status ?? null;
     },
 
     /** Names of people by id (members of the organisation only); any number of ids, one parameter. */

@@ -1,4 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
+import { LIVE_RELATIONSHIP_STATUSES } from "../../core/programmes/relationship-status.ts";
+import { statusList } from "../status-sql.ts";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
 import type { ProgrammeId } from "../../core/programmes/types.ts";
 import type { Database } from "../connection.ts";
@@ -102,7 +104,7 @@ const rowsFrom = async <T>(db: Database, statement: SQL) => rowsOf<T>(await db.e
 /** Relationships that hold a place of the mentor's capacity. */
 const livePairs = (orgId: OrgId, programmeId: ProgrammeId, mentors: SQL = sql`true`) => sql`
   select mentor_id, count(*)::int as n from ${relationships}
-  where org_id = ${orgId} and programme_id = ${programmeId} and status in ('proposed', 'active', 'paused')
+  where org_id = ${orgId} and programme_id = ${programmeId} and status in (${statusList(LIVE_RELATIONSHIP_STATUSES)})
     and ${mentors}
   group by mentor_id`;
 

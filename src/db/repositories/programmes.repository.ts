@@ -1,4 +1,6 @@
 import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { LIVE_RELATIONSHIP_STATUSES } from "../../core/programmes/relationship-status.ts";
+import { statusList } from "../status-sql.ts";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
 import type {
   EnrolmentRole,
@@ -195,7 +197,7 @@ export function programmesRepository(db: Database) {
         .select({
           programmeId: relationships.programmeId,
           relationships: sql<number>`count(*)::int`,
-          liveRelationships: sql<number>`(count(*) filter (where ${relationships.status} in ('proposed', 'active', 'paused')))::int`,
+          liveRelationships: sql<number>`(count(*) filter (where ${relationships.status} in (${statusList(LIVE_RELATIONSHIP_STATUSES)})))::int`,
         })
         .from(relationships)
         .where(and(eq(relationships.orgId, orgId), inArray(relationships.programmeId, ids)))

@@ -1,4 +1,6 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import { LIVE_RELATIONSHIP_STATUSES } from "../../core/programmes/relationship-status.ts";
+import { statusList } from "../status-sql.ts";
 import { alias } from "drizzle-orm/pg-core";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
 import type {
@@ -488,7 +490,7 @@ export function relationshipsRepository(db: Database) {
           ),
         )
         .orderBy(
-          sql`case when ${relationships.status} in ('proposed', 'active', 'paused') then 0 else 1 end`,
+          sql`case when ${relationships.status} in (${statusList(LIVE_RELATIONSHIP_STATUSES)}) then 0 else 1 end`,
           desc(relationships.createdAt),
           desc(relationships.id),
         )

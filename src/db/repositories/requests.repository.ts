@@ -1,6 +1,8 @@
 import { aliasedTable, and, count, desc, eq, gte, inArray, isNotNull, sql } from "drizzle-orm";
+import { LIVE_RELATIONSHIP_STATUSES } from "../../core/programmes/relationship-status.ts";
+import { statusList } from "../status-sql.ts";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
-import { CLOSE_REASONS, OPEN_REQUEST_STATUSES } from "../../core/programmes/request-status.ts";
+import { CLOSE_REASONS, OPEN_REQUEST_STATUSES, statesBefore } from "../../core/programmes/request-status.ts";
 import type { ProgrammeId, RequestId, RequestStatus } from "../../core/programmes/types.ts";
 import type { Database } from "../connection.ts";
 import { enrolments, mentoringRequests, programmes, relationships, users } from "../schema.ts";
@@ -58,8 +60,9 @@ export type RequestChange = Partial<
   >
 > & { updatedAt: Date };
 
-const LIVE_RELATIONSHIP = ["proposed", "active", "paused"] as const;
 const OPEN = [...OPEN_REQUEST_STATUSES];
+/** The same list as SQL literals (the partial index requests_open_pair_key lists them so). */
+const OPEN_SQL = statusList(OPEN_REQUEST_STATUSES);
 
 /** Rows of a raw query (node-postgres and PGlite both answer { rows }). */
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
@@ -112,7 +115,7 @@ export function requestsRepository(db: Database) {
         .values({ ...values, status: "pending", updatedAt: values.createdAt })
         .onConflictDoNothing({
           target: [mentoringRequests.programmeId, mentoringRequests.menteeId, mentoringRequests.mentorId],
-          where: sql`status in ('pending', 'needs_info')`,
+          where: sql`status in (${OPEN_SQL})`,
         })
         .returning();
       return row ? toRecord(row) : null;
@@ -223,7 +226,7 @@ export function requestsRepository(db: Database) {
             eq(relationships.orgId, orgId),
             eq(relationships.programmeId, programmeId),
             eq(relationships.mentorId, mentorId),
-            inArray(relationships.status, [...LIVE_RELATIONSHIP]),
+            inArray(relationships.status, [...LIVE_RELATIONSHIP_STATUSES]),
           ),
         );
       return row?.value ?? 0;
@@ -239,7 +242,7 @@ export function requestsRepository(db: Database) {
             eq(relationships.orgId, orgId),
             eq(relationships.programmeId, programmeId),
             eq(relationships.menteeId, menteeId),
-            inArray(relationships.status, [...LIVE_RELATIONSHIP]),
+            inArray(relationships.status, [...LIVE_RELATIONSHIP_STATUSES]),
           ),
         );
       return row?.value ?? 0;
@@ -254,7 +257,7 @@ export function requestsRepository(db: Database) {
           and(
             eq(relationships.orgId, orgId),
             eq(relationships.programmeId, programmeId),
-            inArray(relationships.status, [...LIVE_RELATIONSHIP]),
+            inArray(relationships.status, [...LIVE_RELATIONSHIP_STATUSES]),
           ),
         )
         .groupBy(relationships.mentorId);
@@ -378,7 +381,7 @@ export function requestsRepository(db: Database) {
         with due as (
           select r.id from ${mentoringRequests} r
           join ${programmes} p on p.id = r.programme_id
-          where r.status in ('pending', 'needs_info') and r.reminded_at is null
+          where r.status in (${OPEN_SQL}) and r.reminded_at is null
             and r.expires_at > ${at}::timestamptz
             and r.expires_at <= ${at}::timestamptz + p.request_reminder_days * interval '1 day'
           order by r.expires_at
@@ -400,7 +403,7 @@ export function requestsRepository(db: Database) {
       const result = await db.execute(sql`
         with due as (
           select id, status from ${mentoringRequests}
-          where status in ('pending', 'needs_info') and expires_at <= ${at}::timestamptz
+          where status in (${OPEN_SQL}) and expires_at <= ${at}::timestamptz
           order by expires_at
           limit ${limit}
           for update skip locked
@@ -409,7 +412,7 @@ export function requestsRepository(db: Database) {
         set status = 'expired', updated_at = ${at}::timestamptz,
             close_reason = case when due.status = 'needs_info'
               then ${CLOSE_REASONS.expiredWaitingForMentee}::text else ${CLOSE_REASONS.expired}::text end
-        from due where r.id = due.id and r.status in ('pending', 'needs_info')
+        from due where r.id = due.id and r.status in (${statusList(statesBefore("expired"))})
         returning r.id, due.status as previous`);
       const previous = new Map(
         rowsOf<{ id: RequestId; previous: RequestStatus }>(result).map((row) => [row.id, row.previous]),
@@ -433,7 +436,7 @@ export function requestsRepository(db: Database) {
           from ${mentoringRequests} r
           left join ${enrolments} me on me.programme_id = r.programme_id and me.user_id = r.mentee_id
           left join ${enrolments} mo on mo.programme_id = r.programme_id and mo.user_id = r.mentor_id
-          where r.status in ('pending', 'needs_info')
+          where r.status in (${OPEN_SQL})
             and (me.status is distinct from 'active' or me.role = 'mentor'
               or mo.status is distinct from 'active' or mo.role = 'mentee')
           limit ${limit}
@@ -441,7 +444,7 @@ export function requestsRepository(db: Database) {
         )
         update ${mentoringRequests} r
         set status = 'withdrawn', close_reason = due.reason, updated_at = ${at}::timestamptz
-        from due where r.id = due.id and r.status in ('pending', 'needs_info')
+        from due where r.id = due.id and r.status in (${statusList(statesBefore("withdrawn"))})
         returning r.id`);
       return byIds(rowsOf<{ id: RequestId }>(result).map((row) => row.id));
     },

@@ -1,12 +1,14 @@
 import type { PublishResult } from "../../contracts/bulk-matching.ts";
 import type { Membership, UserId } from "../../core/accounts/types.ts";
 import { publishProblems } from "../../core/programmes/draft-edits.ts";
+import { canTransition } from "../../core/programmes/programme-status.ts";
 import type { ProgrammeId } from "../../core/programmes/types.ts";
 import { inTransaction } from "../../db/index.ts";
 import type { ServerDeps } from "../deps.ts";
 import { AppError, notFound } from "../http/app-error.ts";
 import type { DomainEvent } from "../../contracts/events.ts";
 import { recordEvents } from "../events/record-events.ts";
+import { startRelationship } from "../relationships/start-relationship.ts";
 import { presentRunNow } from "./read-match-run.ts";
 import type { RunRegistry } from "./run-registry.ts";
 
@@ -19,8 +21,9 @@ export const EMAILS_BEFORE_ANSWER = 200;
  * from "draft" to "published" only once (two clicks, or two instances, publish once); the
  * programme's active enrolments are locked and each pair is checked against live relationships
  * (capacity, a mentee matched meanwhile, someone who left), refusing the whole publish with the
- * problems named; then a relationship starts for every pair (repos.relationships.create), the
- * programme moves to "running" from "registration_open" or "matching", and both sides of every
+ * problems named; then a relationship starts for every pair (startRelationship, as accepting a
+ * request does), the programme moves to "running" where the transition table allows it
+ * (registration open, matching), and both sides of every
  * pair get a notification. The emails go after the commit: before the answer for a usual cohort,
  * after it (tracked, so shutdown waits) when there are more than EMAILS_BEFORE_ANSWER.
  */
@@ -74,38 +77,43 @@ export async function publishMatchRun(
         problems.slice(0, DETAILS_SHOWN).map((p) => ({ path: `pairs.${p.menteeId}`, message: p.message })),
       );
     const notices: DomainEvent[] = [];
+    const capacityOf = new Map(enrolments.map((e) => [e.userId, e.mentorCapacity]));
     for (const pair of pairs) {
-      const relationship = await repos.relationships.create({
-        orgId,
-        programmeId,
+      const mentorLive = liveByMentor.get(pair.mentorId) ?? 0;
+      const started = await startRelationship(repos, {
+        programme,
         menteeId: pair.menteeId as UserId,
         mentorId: pair.mentorId as UserId,
-        origin: "bulk",
-        matchRunId: runId,
-        score: pair.score,
-        endsOn: programme.endsOn,
         actorId: actor.userId,
-      });
-      notices.push({
-        kind: "relationship.proposed",
-        orgId,
-        actorId: actor.userId,
-        subjectId: relationship.id,
-        payload: {
-          relationshipId: relationship.id,
-          menteeId: pair.menteeId,
-          mentorId: pair.mentorId,
+        mentorCapacity: capacityOf.get(pair.mentorId) ?? 0,
+        mentorLive,
+        cause: {
+          kind: "match_run",
+          runId,
+          score: pair.score,
           menteeName: name(pair.menteeId),
           mentorName: name(pair.mentorId),
-          programmeName: programme.name,
         },
       });
+      // publishProblems refused every pair over capacity above, under the same locks.
+      if (started.kind === "at_capacity")
+        throw new AppError("conflict", `${name(pair.mentorId)} has no room for another mentee.`);
+      liveByMentor.set(pair.mentorId, mentorLive + 1);
+      notices.push(...started.events);
     }
     const now = deps.now();
     if (!(await repos.matchRuns.transition(ref, "draft", "published", { publishedAt: now })))
       throw new AppError("conflict", "This draft is already published.");
-    const programmeStatus =
-      (await repos.matchRuns.startProgrammeIfMatching(orgId, programmeId)) ?? programme.status;
+    // The programme row is locked above; it starts only where the table allows (registration open,
+    // matching), stamped with the server's clock.
+    let programmeStatus = programme.status;
+    if (canTransition(programme.status, "running")) {
+      const started = await repos.programmes.update(orgId, programmeId, {
+        status: "running",
+        updatedAt: now,
+      });
+      programmeStatus = started?.status ?? programmeStatus;
+    }
     // The events repository inserts in slices (10,000 at once would pass PostgreSQL's 65,535 parameters).
     await recordEvents(repos, notices);
     const published = (await repos.matchRuns.find(orgId, programmeId, runId))!;

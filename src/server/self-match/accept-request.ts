@@ -1,16 +1,7 @@
 import type { Membership, UserId } from "../../core/accounts/types.ts";
-import {
-  CLOSE_REASONS,
-  OPEN_REQUEST_STATUSES,
-  refuseRequestAction,
-} from "../../core/programmes/request-status.ts";
-import {
-  type Cadence,
-  type MeetingFormat,
-  mayBeMentored,
-  mayMentor,
-  type RequestId,
-} from "../../core/programmes/types.ts";
+import { CLOSE_REASONS, refuseRequestAction, statesBefore } from "../../core/programmes/request-status.ts";
+import type { RequestExpectations } from "../../core/programmes/agreement.ts";
+import { mayBeMentored, mayMentor, type RequestId } from "../../core/programmes/types.ts";
 import { inTransaction, type Repositories } from "../../db/index.ts";
 import type {
   MentoringRequestRecord,
@@ -20,6 +11,7 @@ import type { ServerDeps } from "../deps.ts";
 import { AppError } from "../http/app-error.ts";
 import type { DomainEvent } from "../../contracts/events.ts";
 import { recordEvents } from "../events/record-events.ts";
+import { startRelationship } from "../relationships/start-relationship.ts";
 import { noticeRequest, requestForAction, viewOf, wrongState } from "./request-access.ts";
 import { requestEvents } from "./request-events.ts";
 
@@ -34,7 +26,8 @@ type Outcome =
  * 2. the mentor at capacity (live relationships in the programme) -> this request is declined
  *    "at capacity"; the mentee already matched -> it is withdrawn; either way the change commits
  *    and the call answers 409 saying so;
- * 3. otherwise the relationship starts (agreement proposed from the request's expectations), the
+ * 3. otherwise the relationship starts (startRelationship: the capacity rule, the agreement drafted
+ *    from the request's expectations, the events), the
  *    request is accepted and the mentee's other open requests are withdrawn, "matched with
  *    another mentor". The events are recorded in the transaction and delivered after it commits.
  */
@@ -101,8 +94,21 @@ export async function acceptRequest(
       };
     }
 
-    const live = await repos.requests.countLiveAsMentor(orgId, programmeId, mentorId);
-    if (live >= mentorEnrolment.mentorCapacity) {
+    const started = await startRelationship(repos, {
+      programme,
+      menteeId,
+      mentorId,
+      actorId: membership.userId as UserId,
+      mentorCapacity: mentorEnrolment.mentorCapacity,
+      cause: {
+        kind: "request",
+        requestId: request.id,
+        expectations: request.expectations as RequestExpectations,
+        goal: request.goal,
+        notice: noticeRequest(view),
+      },
+    });
+    if (started.kind === "at_capacity") {
       await close(repos, request, "declined", CLOSE_REASONS.atCapacity, now, request.respondedAt ?? now);
       notices.push(...requestEvents.declinedAtCapacity(noticeRequest(view)));
       await recordEvents(repos, notices);
@@ -110,38 +116,17 @@ export async function acceptRequest(
         kind: "refused",
         error: new AppError(
           "conflict",
-          `You are at capacity (${live} of ${mentorEnrolment.mentorCapacity} mentees): the request was declined as "${CLOSE_REASONS.atCapacity}".`,
+          `You are at capacity (${started.live} of ${started.capacity} mentees): the request was declined as "${CLOSE_REASONS.atCapacity}".`,
         ),
       };
     }
-
-    const expectations = request.expectations as {
-      cadence?: Cadence;
-      formats?: MeetingFormat[];
-      minutesPerMonth?: number;
-    };
-    const relationship = await repos.relationships.create({
-      orgId,
-      programmeId,
-      menteeId,
-      mentorId,
-      origin: "request",
-      requestId: request.id,
-      endsOn: programme.evergreen ? null : programme.endsOn,
-      actorId: membership.userId as UserId,
-      agreement: {
-        ...(expectations.cadence ? { cadence: expectations.cadence } : {}),
-        ...(expectations.formats?.length ? { formats: expectations.formats } : {}),
-        ...(expectations.minutesPerMonth ? { minutesPerMonth: expectations.minutesPerMonth } : {}),
-        firstGoals: [request.goal],
-      },
-    });
-    await repos.requests.transition(orgId, request.id, OPEN_REQUEST_STATUSES, {
+    const relationship = started.relationship;
+    await repos.requests.transition(orgId, request.id, statesBefore("accepted"), {
       status: "accepted",
       respondedAt: request.respondedAt ?? now,
       updatedAt: now,
     });
-    notices.push(...requestEvents.accepted(noticeRequest(view), relationship.id));
+    notices.push(...started.events);
     const others = open.filter((item) => item.id !== request.id);
     for (const item of others) {
       await close(repos, item, "withdrawn", CLOSE_REASONS.matchedElsewhere, now);
@@ -168,7 +153,7 @@ function close(
   now: Date,
   respondedAt?: Date,
 ) {
-  return repos.requests.transition(request.orgId, request.id, OPEN_REQUEST_STATUSES, {
+  return repos.requests.transition(request.orgId, request.id, statesBefore(status), {
     status,
     closeReason: reason,
     updatedAt: now,
