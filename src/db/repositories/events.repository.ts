@@ -1,11 +1,26 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import type { DomainEvent, StoredDomainEvent } from "../../contracts/events.ts";
 import type { Database } from "../connection.ts";
 import { domainEvents, eventDeliveries } from "../schema.ts";
 
+/** An event to write (its kind and payload are checked against contracts/events.ts before). */
+export interface NewEventRow {
+  kind: string;
+  orgId: string;
+  payload: unknown;
+  actorId?: string | null;
+  subjectId?: string | null;
+}
+
+/** An event as stored (the server reads it as contracts' StoredDomainEvent). */
+export interface StoredEventRow extends NewEventRow {
+  id: string;
+  seq: number;
+  occurredAt: Date;
+}
+
 /** One delivery claimed by a dispatcher: the event and which consumer is to handle it. */
 export interface ClaimedDelivery {
-  event: StoredDomainEvent;
+  event: StoredEventRow;
   consumer: string;
   /** This attempt's number (1 for the first). */
   attempt: number;
@@ -30,7 +45,7 @@ export function eventsRepository(db: Database) {
      * Writes events and a pending delivery of each to every consumer. Call it with a
      * transaction's repositories: the events commit (or roll back) with the change they describe.
      */
-    async append(events: readonly DomainEvent[], consumers: readonly string[]): Promise<string[]> {
+    async append(events: readonly NewEventRow[], consumers: readonly string[]): Promise<string[]> {
       const ids: string[] = [];
       for (let at = 0; at < events.length; at += SLICE) {
         const slice = events.slice(at, at + SLICE);
@@ -89,12 +104,12 @@ export function eventsRepository(db: Database) {
           id: String(row.id),
           seq: Number(row.seq),
           orgId: String(row.org_id),
-          kind: row.kind,
+          kind: String(row.kind),
           payload: row.payload,
           actorId: (row.actor_id as string | null) ?? null,
           subjectId: (row.subject_id as string | null) ?? null,
           occurredAt: new Date(row.occurred_at as string),
-        } as StoredDomainEvent,
+        },
       }));
     },
 

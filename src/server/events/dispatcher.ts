@@ -1,3 +1,4 @@
+import type { StoredDomainEvent } from "../../contracts/events.ts";
 import type { ServerDeps } from "../deps.ts";
 import type { ConsumerName } from "./consumer-names.ts";
 import { BATCH_CONSUMERS, type BatchConsumer, type Consumer, CONSUMERS } from "./consumers.ts";
@@ -54,7 +55,7 @@ export function createEventDispatcher(
     const handle = consumers[consumer as ConsumerName];
     try {
       if (!handle) throw new Error(`No consumer named ${consumer}.`);
-      await handle(d, event);
+      await handle(d, event as StoredDomainEvent);
       await d.repos.events.markDone(event.id, consumer, d.now());
     } catch (error) {
       options.onError?.(error, consumer, event.kind);
@@ -85,7 +86,7 @@ export function createEventDispatcher(
       try {
         await batchConsumers[consumer]?.(
           d,
-          list.map((delivery) => delivery.event),
+          list.map((delivery) => delivery.event as StoredDomainEvent),
         );
       } catch {
         // One bad event must not hold up the rest: try them one by one, each with its own retries.
