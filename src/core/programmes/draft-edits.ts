@@ -3,6 +3,7 @@
  * null when it may go ahead; the caller applies it in one transaction.
  */
 import type { PairExplanation } from "../matching/index.ts";
+import { hasRoom, roomLeft } from "./relationship-status.ts";
 
 export const REMOVED_BY_MANAGER = "removed by manager";
 
@@ -45,7 +46,7 @@ export function refuseAssignment(input: {
       kind: "rule",
       message: `${mentor.name} cannot mentor ${mentee.name}: excluded by ${input.explanation.excludedBy.join(", ")}.`,
     };
-  if (input.used >= input.capacity)
+  if (!hasRoom(input.capacity, input.used))
     return {
       kind: "conflict",
       message: `${mentor.name} is at capacity (${input.used} of ${input.capacity} ${input.capacity === 1 ? "place" : "places"} taken).`,
@@ -130,7 +131,7 @@ export function publishProblems(input: {
     }
     const live = input.liveByMentor.get(pair.mentorId) ?? 0;
     const draft = draftByMentor.get(pair.mentorId)!;
-    if (live + draft > mentor.capacity && !reported.has(pair.mentorId)) {
+    if (roomLeft(mentor.capacity, live + draft) < 0 && !reported.has(pair.mentorId)) {
       reported.add(pair.mentorId);
       add(
         `${input.name(pair.mentorId)} is over capacity: ${live} live ${live === 1 ? "relationship" : "relationships"} and ${draft} draft ${draft === 1 ? "pair" : "pairs"}, capacity ${mentor.capacity}.`,

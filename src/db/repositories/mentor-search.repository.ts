@@ -101,6 +101,9 @@ const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 const rowsFrom = async <T>(db: Database, statement: SQL) => rowsOf<T>(await db.execute(statement));
 
+/** core hasRoom(capacity, live) in SQL (live < capacity), for the "has room" filter over every mentor. */
+const HAS_ROOM = sql`and e.mentor_capacity - coalesce(l.n, 0) > 0`;
+
 /** Relationships that hold a place of the mentor's capacity. */
 const livePairs = (orgId: OrgId, programmeId: ProgrammeId, mentors: SQL = sql`true`) => sql`
   select mentor_id, count(*)::int as n from ${relationships}
@@ -224,7 +227,7 @@ export function mentorSearchRepository(db: Database) {
               and e.status = 'active' and e.role in ('mentor', 'both')
               and e.user_id <> ${filters.excludeUserId}
               ${q ? sql`and p.search @@ ${query}` : sql``}
-              ${filters.hasCapacity ? sql`and e.mentor_capacity - coalesce(l.n, 0) > 0` : sql``}
+              ${filters.hasCapacity ? HAS_ROOM : sql``}
           ) m
         )
         select

@@ -1,4 +1,5 @@
 import type { MentorOption } from "../../contracts/bulk-matching.ts";
+import { hasRoom } from "../../core/programmes/relationship-status.ts";
 import type { OrgId } from "../../core/accounts/types.ts";
 import { explainPair } from "../../core/matching/index.ts";
 import { mentorScoresFor } from "../../core/programmes/mentor-options.ts";
@@ -46,7 +47,7 @@ export async function listMentorOptions(
   const options = scoring.prepared.mentorIds.flatMap((mentorId, j) => {
     const person = scoring.people.get(mentorId)!;
     const used = (loads.get(mentorId) ?? 0) + (liveLoads.get(mentorId) ?? 0);
-    if (mentorId === ownMentor || used >= person.mentorCapacity) return [];
+    if (mentorId === ownMentor || !hasRoom(person.mentorCapacity, used)) return [];
     if (needle && !person.name.toLocaleLowerCase().includes(needle)) return [];
     const score = scores ? scores[j] : null;
     return [{ person, used, score }];

@@ -1,4 +1,5 @@
 import type { CreateRequestSchema } from "../../contracts/self-match.ts";
+import { hasRoom } from "../../core/programmes/relationship-status.ts";
 import type { z } from "zod";
 import type { Membership, UserId } from "../../core/accounts/types.ts";
 import { refuseNewRequest, requestExpiresAt } from "../../core/programmes/request-status.ts";
@@ -52,7 +53,7 @@ export async function createRequest(
     if (open.some((request) => request.mentorId === mentorId))
       throw new AppError("conflict", `You already have an open request to ${mentorName}.`);
     const live = await repos.requests.countLiveAsMentor(orgId, programmeId, mentorId);
-    if (live >= mentorEnrolment.mentorCapacity)
+    if (!hasRoom(mentorEnrolment.mentorCapacity, live))
       throw new AppError("conflict", `${mentorName} has no room for another mentee right now.`);
 
     const inserted = await repos.requests.insertOpen({

@@ -1,11 +1,12 @@
 import type { WhyNot } from "../../contracts/self-match.ts";
+import { hasRoom } from "../../core/programmes/relationship-status.ts";
 import type { Membership, UserId } from "../../core/accounts/types.ts";
 import { explainMenteeRow } from "../../core/matching/scoring/explain-pair.ts";
 import type { ProgrammeId } from "../../core/programmes/types.ts";
 import type { ServerDeps } from "../deps.ts";
 import { notFound } from "../http/app-error.ts";
 import { loadMenteeContext } from "./load-mentee-context.ts";
-import { rankMentors, remainingOf } from "./rank-mentors.ts";
+import { rankMentors } from "./rank-mentors.ts";
 
 type Reason = WhyNot["reasons"][number];
 
@@ -75,10 +76,9 @@ export async function explainRecommendation(
   if (live.earlier.has(mentorId) && !explanation?.excludedBy.includes("earlier pair"))
     reasons.push(exclusionReason("earlier pair", name));
   if (live.live.has(mentorId)) reasons.push(exclusionReason("already matched", name));
-  const remaining = remainingOf(entry, live, mentorId);
-  if (remaining <= 0) {
-    const capacity = entry.participants.get(mentorId)?.mentorCapacity ?? 0;
-    const taken = live.liveCounts.get(mentorId) ?? 0;
+  const capacity = entry.participants.get(mentorId)?.mentorCapacity ?? 0;
+  const taken = live.liveCounts.get(mentorId) ?? 0;
+  if (!hasRoom(capacity, taken)) {
     reasons.push({
       code: "no_capacity",
       message: `${name} has no room for another mentee (${taken} of ${capacity} places taken).`,

@@ -1,4 +1,5 @@
 import type { UserId } from "../../core/accounts/types.ts";
+import { roomLeft } from "../../core/programmes/relationship-status.ts";
 import { EXCLUDED, rawToScore, scoreMenteeRow } from "../../core/matching/index.ts";
 import type { PreparedEntry } from "./prepared-programme-cache.ts";
 
@@ -23,7 +24,7 @@ export interface RankedMentors {
 /** Room a mentor has left: capacity minus live relationships. */
 export function remainingOf(entry: PreparedEntry, live: LiveState, mentorId: UserId): number {
   const capacity = entry.participants.get(mentorId)?.mentorCapacity ?? 0;
-  return capacity - (live.liveCounts.get(mentorId) ?? 0);
+  return roomLeft(capacity, live.liveCounts.get(mentorId) ?? 0);
 }
 
 /**
