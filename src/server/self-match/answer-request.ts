@@ -1,5 +1,5 @@
 import type { Membership } from "../../core/accounts/types.ts";
-import { requestExpiresAt } from "../../core/programmes/request-status.ts";
+import { requestExpiresAt, statesBefore } from "../../core/programmes/request-status.ts";
 import type { RequestId } from "../../core/programmes/types.ts";
 import { inTransaction } from "../../db/index.ts";
 import type { MentoringRequestView } from "../../db/repositories/requests.repository.ts";
@@ -21,7 +21,7 @@ export async function answerRequest(
     const request = await requestForAction(repos, membership, requestId, "answer");
     const programme = await repos.programmes.find(request.orgId, request.programmeId);
     if (!programme) throw notFound("Programme not found.");
-    const changed = await repos.requests.transition(request.orgId, request.id, ["needs_info"], {
+    const changed = await repos.requests.transition(request.orgId, request.id, statesBefore("pending"), {
       status: "pending",
       infoAnswer: answer,
       expiresAt: requestExpiresAt(now, programme.requestExpiryDays),

@@ -1,5 +1,5 @@
 import type { Membership } from "../../core/accounts/types.ts";
-import { requestExpiresAt } from "../../core/programmes/request-status.ts";
+import { requestExpiresAt, statesBefore } from "../../core/programmes/request-status.ts";
 import type { RequestId } from "../../core/programmes/types.ts";
 import { inTransaction } from "../../db/index.ts";
 import type { MentoringRequestView } from "../../db/repositories/requests.repository.ts";
@@ -24,7 +24,7 @@ export async function askRequestInfo(
     const request = await requestForAction(repos, membership, requestId, "ask");
     const programme = await repos.programmes.find(request.orgId, request.programmeId);
     if (!programme) throw notFound("Programme not found.");
-    const changed = await repos.requests.transition(request.orgId, request.id, ["pending"], {
+    const changed = await repos.requests.transition(request.orgId, request.id, statesBefore("needs_info"), {
       status: "needs_info",
       infoQuestion: question,
       infoAnswer: null,

@@ -1,5 +1,5 @@
 import type { Membership } from "../../core/accounts/types.ts";
-import { OPEN_REQUEST_STATUSES } from "../../core/programmes/request-status.ts";
+import { statesBefore } from "../../core/programmes/request-status.ts";
 import type { RequestId } from "../../core/programmes/types.ts";
 import { inTransaction } from "../../db/index.ts";
 import type { MentoringRequestView } from "../../db/repositories/requests.repository.ts";
@@ -17,7 +17,7 @@ export async function withdrawRequest(
   const now = deps.now();
   const { view } = await inTransaction(deps.db, async (repos) => {
     const request = await requestForAction(repos, membership, requestId, "withdraw");
-    const changed = await repos.requests.transition(request.orgId, request.id, OPEN_REQUEST_STATUSES, {
+    const changed = await repos.requests.transition(request.orgId, request.id, statesBefore("withdrawn"), {
       status: "withdrawn",
       closeReason: "withdrawn by the mentee",
       updatedAt: now,
