@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../testing/test-app.ts";
 import { allJobs } from "./job-list.ts";
-import { periodicJobs } from "./jobs.ts";
+import type { OrgId, UserId } from "../../core/accounts/types.ts";
+import { STALE_RUN_ERROR } from "../bulk-matching/start-match-run.ts";
+import { createProgramme } from "../testing/programme-fixtures.ts";
+import { setUpOwner } from "../testing/test-app.ts";
+import { failInterruptedMatchRuns, periodicJobs } from "./jobs.ts";
 
 describe("periodic jobs", () => {
   let t: TestApp;
@@ -26,5 +30,29 @@ describe("periodic jobs", () => {
     expect(cronJobs.length).toBeGreaterThanOrEqual(periodicJobs.length + 1);
     for (const job of cronJobs) expect(job.policy).toBe("singleton");
     expect(new Set(allJobs.map((job) => job.name)).size).toBe(allJobs.length);
+  });
+
+  it("fails a matching run whose runner stopped beating (its instance died), and leaves a live one running", async () => {
+    const owner = await setUpOwner(t.app);
+    const orgId = owner.me.currentOrgId as OrgId;
+    const programme = await createProgramme(t, orgId);
+    const now = t.deps.now();
+    const run = (heartbeatAt: Date) =>
+      t.deps.repos.matchRuns.insert({
+        orgId,
+        programmeId: programme.id,
+        config: {} as never,
+        progress: { phase: "scoring", percent: 40, heartbeatAt: heartbeatAt.toISOString() } as never,
+        startedBy: owner.me.user.id as UserId,
+      });
+    const dead = await run(new Date(now.getTime() - 5 * 60_000));
+    const live = await run(now);
+    expect(await failInterruptedMatchRuns(t.deps)).toBe(1);
+    const after = await t.deps.repos.matchRuns.find(orgId, programme.id, dead.id);
+    expect(after).toMatchObject({ status: "failed", error: STALE_RUN_ERROR });
+    expect((await t.deps.repos.matchRuns.find(orgId, programme.id, live.id))?.status).toBe("running");
+    // At start-up on PGlite every run still running is the previous process's.
+    expect(await failInterruptedMatchRuns(t.deps, new Date(now.getTime() + 1_000))).toBe(1);
+    expect((await t.deps.repos.matchRuns.find(orgId, programme.id, live.id))?.status).toBe("failed");
   });
 });
