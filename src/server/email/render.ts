@@ -1,6 +1,6 @@
 import type { OrgId } from "../../core/accounts/types.ts";
 import { EMAIL_KINDS, type EmailKind, type EmailValues } from "../../core/email/email-kinds.ts";
-import { type RenderedEmail, renderTemplate } from "../../core/email/template.ts";
+import { type EmailTemplateText, type RenderedEmail, renderTemplate } from "../../core/email/template.ts";
 import type { Repositories } from "../../db/index.ts";
 
 export type { RenderedEmail } from "../../core/email/template.ts";
@@ -8,6 +8,29 @@ export type { RenderedEmail } from "../../core/email/template.ts";
 /** Renders a kind of email in its default wording (account emails, which no organisation rewords). */
 export function renderDefaultEmail<K extends EmailKind>(kind: K, values: EmailValues<K>): RenderedEmail {
   return renderTemplate(EMAIL_KINDS[kind].defaults, values);
+}
+
+/**
+ * The wording an organisation sends a kind of email in: its own if an admin saved one, else the
+ * default. For a sender of many emails of one kind (an import), to read it once.
+ */
+export async function orgEmailTemplate(
+  repos: Pick<Repositories, "emailTemplates">,
+  orgId: OrgId,
+  kind: EmailKind,
+): Promise<EmailTemplateText> {
+  const own =
+    EMAIL_KINDS[kind].scope === "organisation" ? await repos.emailTemplates.find(orgId, kind) : null;
+  return own ?? EMAIL_KINDS[kind].defaults;
+}
+
+/** Renders a template of a kind with that kind's values (see orgEmailTemplate). */
+export function renderKind<K extends EmailKind>(
+  _kind: K,
+  template: EmailTemplateText,
+  values: EmailValues<K>,
+): RenderedEmail {
+  return renderTemplate(template, values);
 }
 
 /**
@@ -21,7 +44,5 @@ export async function renderOrgEmail<K extends EmailKind>(
   kind: K,
   values: EmailValues<K>,
 ): Promise<RenderedEmail> {
-  const own =
-    EMAIL_KINDS[kind].scope === "organisation" ? await repos.emailTemplates.find(orgId, kind) : null;
-  return renderTemplate(own ?? EMAIL_KINDS[kind].defaults, values);
+  return renderTemplate(await orgEmailTemplate(repos, orgId, kind), values);
 }

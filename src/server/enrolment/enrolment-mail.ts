@@ -1,7 +1,7 @@
 import type { OrgId } from "../../core/accounts/types.ts";
 import type { ProgrammeRecord } from "../../core/programmes/types.ts";
 import type { ServerDeps } from "../deps.ts";
-import { renderOrgEmail } from "../email/render.ts";
+import { orgEmailTemplate, renderKind } from "../email/render.ts";
 import { type PendingMail, SET_PASSWORD_LIFETIME_DAYS } from "./enrol-people.ts";
 
 /** Emails recorded concurrently (fewer than the default pool of 10 connections). */
@@ -21,16 +21,21 @@ export async function sendEnrolmentMail(
     `/programmes/${context.programme.id}/register`,
     deps.config.publicUrl,
   ).toString();
+  // The organisation's wording, read once for the whole batch (an import sends thousands).
+  const templates = {
+    setPassword: await orgEmailTemplate(deps.repos, context.orgId, "enrolment_set_password"),
+    registration: await orgEmailTemplate(deps.repos, context.orgId, "enrolment_registration"),
+  };
   const send = async (item: PendingMail) => {
     const values = { name: item.name, orgName: context.orgName, programmeName: context.programme.name };
     const email =
       item.kind === "set_password"
-        ? await renderOrgEmail(deps.repos, context.orgId, "enrolment_set_password", {
+        ? renderKind("enrolment_set_password", templates.setPassword, {
             ...values,
             url: `${deps.config.publicUrl}/reset-password?token=${item.token}`,
             expiresInDays: SET_PASSWORD_LIFETIME_DAYS,
           })
-        : await renderOrgEmail(deps.repos, context.orgId, "enrolment_registration", {
+        : renderKind("enrolment_registration", templates.registration, {
             ...values,
             url: registerUrl,
           });
