@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { isFinal } from "../../core/programmes/relationship-status.ts";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
 import type { EnrolmentRole, ProgrammeId } from "../../core/programmes/types.ts";
 import type { Database } from "../connection.ts";
@@ -103,7 +104,7 @@ export function participantsRepository(db: Database) {
       const earlier: [UserId, UserId][] = [];
       for (const row of rows) {
         const pair: [UserId, UserId] = [row.menteeId as UserId, row.mentorId as UserId];
-        if (row.status === "completed" || row.status === "ended_early") earlier.push(pair);
+        if (isFinal(row.status)) earlier.push(pair);
         else if (row.programmeId === programmeId) existing.push(pair);
       }
       return { existing, earlier };

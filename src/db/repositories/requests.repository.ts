@@ -1,5 +1,5 @@
 import { aliasedTable, and, count, desc, eq, gte, inArray, isNotNull, sql } from "drizzle-orm";
-import { LIVE_RELATIONSHIP_STATUSES } from "../../core/programmes/relationship-status.ts";
+import { isFinal, LIVE_RELATIONSHIP_STATUSES } from "../../core/programmes/relationship-status.ts";
 import { statusList } from "../status-sql.ts";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
 import { CLOSE_REASONS, OPEN_REQUEST_STATUSES, statesBefore } from "../../core/programmes/request-status.ts";
@@ -284,7 +284,7 @@ export function requestsRepository(db: Database) {
       const live = new Set<UserId>();
       const earlier = new Set<UserId>();
       for (const row of rows) {
-        if (row.status === "completed" || row.status === "ended_early") earlier.add(row.mentorId as UserId);
+        if (isFinal(row.status)) earlier.add(row.mentorId as UserId);
         else if (row.programmeId === programmeId) live.add(row.mentorId as UserId);
       }
       return { live, earlier };
