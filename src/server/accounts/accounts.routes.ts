@@ -4,6 +4,7 @@ import { routes } from "../../contracts/routes.ts";
 import type { ServerDeps } from "../deps.ts";
 import { AppError, notFound } from "../http/app-error.ts";
 import { defineRoute } from "../http/define-route.ts";
+import { sharedRateLimits } from "../http/shared-rate-limit.ts";
 import { clearSessionCookie, startSession } from "../http/session-cookie.ts";
 import { hashToken } from "../security/tokens.ts";
 import { afterResponseSettled } from "./after-response.ts";
@@ -19,6 +20,8 @@ import { signIn } from "./sign-in.ts";
 
 export function registerAccountRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const { signInPerMinute, emailPerHour } = deps.config.rateLimits;
+  // Sign-in, resets and set-up count in the database, shared by every instance.
+  const limits = sharedRateLimits(deps);
   // Emails started after an answer (password resets) are written before the app closes.
   app.addHook("onClose", async () => {
     await afterResponseSettled(deps);
@@ -28,31 +31,21 @@ export function registerAccountRoutes(app: FastifyInstance, deps: ServerDeps): v
     needsSetup: (await deps.repos.organisations.countOrganisations()) === 0,
   }));
 
-  defineRoute(
-    app,
-    deps,
-    routes.setup,
-    async ({ body, request, reply }) => {
-      const userId = await setUpOrganisation(deps, body);
-      const session = await startSession(deps, request, reply, userId);
-      const user = await deps.repos.users.findById(userId);
-      if (user) await sendVerificationLink(deps, user);
-      return loadMe(deps, userId, session);
-    },
-    { rateLimit: { max: signInPerMinute, timeWindow: "1 minute" } },
-  );
+  defineRoute(app, deps, routes.setup, async ({ body, request, reply }) => {
+    await limits.perAddress(request, "set-up");
+    const userId = await setUpOrganisation(deps, body);
+    const session = await startSession(deps, request, reply, userId);
+    const user = await deps.repos.users.findById(userId);
+    if (user) await sendVerificationLink(deps, user);
+    return loadMe(deps, userId, session);
+  });
 
-  defineRoute(
-    app,
-    deps,
-    routes.signIn,
-    async ({ body, request, reply }) => {
-      const userId = await signIn(deps, body);
-      const session = await startSession(deps, request, reply, userId);
-      return loadMe(deps, userId, session);
-    },
-    { rateLimit: { max: signInPerMinute, timeWindow: "1 minute" } },
-  );
+  defineRoute(app, deps, routes.signIn, async ({ body, request, reply }) => {
+    await limits.signIn(request, body.email);
+    const userId = await signIn(deps, body);
+    const session = await startSession(deps, request, reply, userId);
+    return loadMe(deps, userId, session);
+  });
 
   defineRoute(app, deps, routes.signOut, async ({ auth, reply }) => {
     await deps.repos.users.deleteSession(auth.userId, auth.session.id);
@@ -60,30 +53,20 @@ export function registerAccountRoutes(app: FastifyInstance, deps: ServerDeps): v
     return undefined;
   });
 
-  defineRoute(
-    app,
-    deps,
-    routes.requestPasswordReset,
-    async ({ body, request }) => {
-      await requestPasswordReset(deps, body.email, (error) =>
-        request.log.error({ err: error }, "password reset email failed"),
-      );
-      return { accepted: true as const };
-    },
-    { rateLimit: { max: emailPerHour, timeWindow: "1 hour" } },
-  );
+  defineRoute(app, deps, routes.requestPasswordReset, async ({ body, request }) => {
+    await limits.passwordResetRequest(request, body.email);
+    await requestPasswordReset(deps, body.email, (error) =>
+      request.log.error({ err: error }, "password reset email failed"),
+    );
+    return { accepted: true as const };
+  });
 
-  defineRoute(
-    app,
-    deps,
-    routes.confirmPasswordReset,
-    async ({ body, request, reply }) => {
-      const userId = await resetPassword(deps, body);
-      const session = await startSession(deps, request, reply, userId);
-      return loadMe(deps, userId, session);
-    },
-    { rateLimit: { max: signInPerMinute, timeWindow: "1 minute" } },
-  );
+  defineRoute(app, deps, routes.confirmPasswordReset, async ({ body, request, reply }) => {
+    await limits.perAddress(request, "reset-confirm");
+    const userId = await resetPassword(deps, body);
+    const session = await startSession(deps, request, reply, userId);
+    return loadMe(deps, userId, session);
+  });
 
   defineRoute(app, deps, routes.verifyEmail, async ({ body }) => {
     const now = deps.now();

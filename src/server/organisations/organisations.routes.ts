@@ -5,6 +5,7 @@ import type { ServerDeps } from "../deps.ts";
 import { loadMe } from "../accounts/load-me.ts";
 import { AppError, notFound } from "../http/app-error.ts";
 import { defineRoute } from "../http/define-route.ts";
+import { sharedRateLimits } from "../http/shared-rate-limit.ts";
 import { startSession } from "../http/session-cookie.ts";
 import { acceptInvitation, previewInvitation } from "./accept-invitation.ts";
 import { inviteMember, resendInvitation } from "./invite-member.ts";
@@ -13,7 +14,7 @@ import { presentEmail, presentInvitation, presentMember } from "./organisation.p
 import { updateMember } from "./update-member.ts";
 
 export function registerOrganisationRoutes(app: FastifyInstance, deps: ServerDeps): void {
-  const { emailPerHour, signInPerMinute } = deps.config.rateLimits;
+  const { emailPerHour } = deps.config.rateLimits;
   const perUser = {
     max: emailPerHour * 5,
     timeWindow: "1 hour",
@@ -80,17 +81,13 @@ export function registerOrganisationRoutes(app: FastifyInstance, deps: ServerDep
     previewInvitation(deps, params.token),
   );
 
-  defineRoute(
-    app,
-    deps,
-    routes.acceptInvitation,
-    async ({ params, body, request, reply }) => {
-      const userId = await acceptInvitation(deps, params.token, body);
-      const session = await startSession(deps, request, reply, userId);
-      return loadMe(deps, userId, session);
-    },
-    { rateLimit: { max: signInPerMinute, timeWindow: "1 minute" } },
-  );
+  defineRoute(app, deps, routes.acceptInvitation, async ({ params, body, request, reply }) => {
+    // Counted in the database, shared by every instance.
+    await sharedRateLimits(deps).perAddress(request, "accept-invitation");
+    const userId = await acceptInvitation(deps, params.token, body);
+    const session = await startSession(deps, request, reply, userId);
+    return loadMe(deps, userId, session);
+  });
 
   defineRoute(app, deps, routes.listSentEmails, async ({ membership, auth }) => {
     const emails = await deps.repos.emails.listForOrg(membership.orgId, {
