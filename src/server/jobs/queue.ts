@@ -1,4 +1,4 @@
-import { fromPglite, PgBoss } from "pg-boss";
+import type { PgBoss } from "pg-boss";
 import type { z } from "zod";
 import type { DatabaseHandle } from "../../db/index.ts";
 import type { ServerDeps } from "../deps.ts";
@@ -45,16 +45,7 @@ export function createJobQueue(
   definitions: readonly JobDefinition[],
   options: JobQueueOptions = {},
 ): JobQueue {
-  const boss =
-    connection.kind === "pglite"
-      ? new PgBoss({ db: fromPglite(connection.client), backend: "pglite", useListenNotify: true })
-      : new PgBoss({
-          connectionString: connection.url,
-          max: 4,
-          application_name: "trellis-jobs",
-          useListenNotify: true,
-        });
-  boss.on("error", (error) => options.onError?.(error));
+  let boss: PgBoss | undefined;
   const names = new Set(definitions.map((definition) => definition.name));
   if (names.size !== definitions.length) throw new Error("Two jobs share a name.");
 
@@ -68,6 +59,19 @@ export function createJobQueue(
   ready.catch(() => {});
 
   async function begin(deps: ServerDeps): Promise<void> {
+    // Imported here, not at the top: loading pg-boss takes 130-230 ms on this machine, and the
+    // queue starts after listen(), so start-up does not wait for it.
+    const { fromPglite, PgBoss } = await import("pg-boss");
+    boss =
+      connection.kind === "pglite"
+        ? new PgBoss({ db: fromPglite(connection.client), backend: "pglite", useListenNotify: true })
+        : new PgBoss({
+            connectionString: connection.url,
+            max: 4,
+            application_name: "trellis-jobs",
+            useListenNotify: true,
+          });
+    boss.on("error", (error) => options.onError?.(error));
     await boss.start();
     for (const definition of definitions) {
       const retry = definition.retry ?? { limit: 3, delaySeconds: 10, backoff: true };
@@ -116,18 +120,23 @@ export function createJobQueue(
     async send(job, data, sendOptions = {}) {
       const definition = definitionOf(job);
       await ready;
-      return boss.send(definition.name, definition.schema.parse(data) as object, sendOptions);
+      return (boss as PgBoss).send(definition.name, definition.schema.parse(data) as object, sendOptions);
     },
     async sendAt(job, data, at, sendOptions = {}) {
       const definition = definitionOf(job);
       await ready;
-      return boss.sendAfter(definition.name, definition.schema.parse(data) as object, sendOptions, at);
+      return (boss as PgBoss).sendAfter(
+        definition.name,
+        definition.schema.parse(data) as object,
+        sendOptions,
+        at,
+      );
     },
     async stop(timeoutMs = 10_000) {
       if (!starting) return;
       await starting.catch(() => {});
       // close: false on PGlite, whose instance belongs to the app (pg-boss only owns its own pool).
-      await boss.stop({ graceful: true, timeout: timeoutMs, close: connection.kind === "postgres" });
+      await boss?.stop({ graceful: true, timeout: timeoutMs, close: connection.kind === "postgres" });
     },
   };
 }
