@@ -1,6 +1,6 @@
 import type { StoredDomainEvent } from "../../contracts/events.ts";
-import type { OrgId } from "../../core/accounts/types.ts";
-import { inTransaction } from "../../db/index.ts";
+import type { OrgId, UserId } from "../../core/accounts/types.ts";
+import { inTransaction, type Repositories } from "../../db/index.ts";
 import type { ServerDeps } from "../deps.ts";
 import { renderOrgEmail } from "../email/render.ts";
 import { noticesFor } from "../notifications/notices.ts";
@@ -40,32 +40,64 @@ const notifications: Consumer = (deps, event) => notificationsBatch(deps, [event
  * crash between them runs this again, and the dedupe key (event, recipient) makes the mailer
  * record nothing the second time, so each email goes once.
  */
-const email: Consumer = async (deps, event) => {
-  const orgId = event.orgId as OrgId;
-  let orgName: string | undefined;
-  for (const notice of noticesFor(event)) {
-    if (notice.email === false) continue;
-    const user = await deps.repos.users.findById(notice.userId);
-    if (!user) continue;
-    orgName ??= (await deps.repos.organisations.findById(orgId))?.name ?? "your organisation";
-    await deps.mailer.send({
-      to: user.email,
-      orgId,
-      dedupeKey: `event:${event.id}:${notice.userId}`,
-      email: await renderOrgEmail(deps.repos, orgId, "notice", {
-        name: user.name,
-        orgName,
-        title: notice.title,
-        body: notice.emailBody ?? notice.body,
-        url: new URL(notice.link ?? "/", deps.config.publicUrl).toString(),
-        actionLabel: notice.actionLabel ?? "Open Trellis",
-      }),
-    });
+const emailBatch: BatchConsumer = async (deps, events) => {
+  // Looked up once per round: the same people, organisations and templates recur across events.
+  const memo = <T>(load: (key: string) => Promise<T>) => {
+    const seen = new Map<string, Promise<T>>();
+    return (key: string) => {
+      let value = seen.get(key);
+      if (!value) {
+        value = load(key);
+        seen.set(key, value);
+      }
+      return value;
+    };
+  };
+  const userOf = memo((id) => deps.repos.users.findById(id as UserId));
+  const orgNameOf = memo(
+    async (id) => (await deps.repos.organisations.findById(id as OrgId))?.name ?? "your organisation",
+  );
+  const templateOf = memo((key) => {
+    const [orgId, kind] = key.split("|") as [OrgId, string];
+    return deps.repos.emailTemplates.find(orgId, kind);
+  });
+  // renderOrgEmail reads only emailTemplates.find: this one answers from the round's memo.
+  const templates = {
+    emailTemplates: { find: (orgId: OrgId, kind: string) => templateOf(`${orgId}|${kind}`) },
+  } as unknown as Pick<Repositories, "emailTemplates">;
+  for (const event of events) {
+    const orgId = event.orgId as OrgId;
+    for (const notice of noticesFor(event)) {
+      if (notice.email === false) continue;
+      const user = await userOf(notice.userId);
+      if (!user) continue;
+      await deps.mailer.send({
+        to: user.email,
+        orgId,
+        dedupeKey: `event:${event.id}:${notice.userId}`,
+        email: await renderOrgEmail(templates, orgId, "notice", {
+          name: user.name,
+          orgName: await orgNameOf(orgId),
+          title: notice.title,
+          body: notice.emailBody ?? notice.body,
+          url: new URL(notice.link ?? "/", deps.config.publicUrl).toString(),
+          actionLabel: notice.actionLabel ?? "Open Trellis",
+        }),
+      });
+    }
   }
+  await deps.repos.events.markDoneMany(
+    events.map((event) => event.id),
+    "email",
+    deps.now(),
+  );
 };
+
+const email: Consumer = (deps, event) => emailBatch(deps, [event]);
 
 export const CONSUMERS: Record<ConsumerName, Consumer> = { notifications, email };
 /** Consumers that can take a round's events at once (the dispatcher falls back to one by one). */
 export const BATCH_CONSUMERS: Partial<Record<ConsumerName, BatchConsumer>> = {
   notifications: notificationsBatch,
+  email: emailBatch,
 };
