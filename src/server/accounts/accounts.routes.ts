@@ -20,8 +20,6 @@ import { signIn } from "./sign-in.ts";
 
 export function registerAccountRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const { signInPerMinute, emailPerHour } = deps.config.rateLimits;
-  // Sign-in, resets and set-up count in the database, shared by every instance.
-  const limits = sharedRateLimits(deps);
   // Emails started after an answer (password resets) are written before the app closes.
   app.addHook("onClose", async () => {
     await afterResponseSettled(deps);
@@ -32,7 +30,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: ServerDeps): v
   }));
 
   defineRoute(app, deps, routes.setup, async ({ body, request, reply }) => {
-    await limits.perAddress(request, "set-up");
+    await sharedRateLimits(deps).perAddress(request, "set-up");
     const userId = await setUpOrganisation(deps, body);
     const session = await startSession(deps, request, reply, userId);
     const user = await deps.repos.users.findById(userId);
@@ -41,7 +39,8 @@ export function registerAccountRoutes(app: FastifyInstance, deps: ServerDeps): v
   });
 
   defineRoute(app, deps, routes.signIn, async ({ body, request, reply }) => {
-    await limits.signIn(request, body.email);
+    // Counted in the database, shared by every instance (as are set-up and resets).
+    await sharedRateLimits(deps).signIn(request, body.email);
     const userId = await signIn(deps, body);
     const session = await startSession(deps, request, reply, userId);
     return loadMe(deps, userId, session);
@@ -54,7 +53,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: ServerDeps): v
   });
 
   defineRoute(app, deps, routes.requestPasswordReset, async ({ body, request }) => {
-    await limits.passwordResetRequest(request, body.email);
+    await sharedRateLimits(deps).passwordResetRequest(request, body.email);
     await requestPasswordReset(deps, body.email, (error) =>
       request.log.error({ err: error }, "password reset email failed"),
     );
@@ -62,7 +61,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: ServerDeps): v
   });
 
   defineRoute(app, deps, routes.confirmPasswordReset, async ({ body, request, reply }) => {
-    await limits.perAddress(request, "reset-confirm");
+    await sharedRateLimits(deps).perAddress(request, "reset-confirm");
     const userId = await resetPassword(deps, body);
     const session = await startSession(deps, request, reply, userId);
     return loadMe(deps, userId, session);

@@ -46,6 +46,21 @@ export interface SharedRateLimits {
 
 const instances = new WeakMap<ServerDeps, SharedRateLimits>();
 
+const NO_LIMITS: SharedRateLimits = {
+  signIn: async () => {},
+  passwordResetRequest: async () => {},
+  perAddress: async () => {},
+};
+
+/**
+ * Turns an app's shared limits off or back on (routes look the limiter up per request). Only for
+ * the benchmark, which measures sign-in with and without them in one run on one app.
+ */
+export function setSharedRateLimitsEnabled(deps: ServerDeps, enabled: boolean): void {
+  if (enabled) instances.delete(deps);
+  else instances.set(deps, NO_LIMITS);
+}
+
 /** The shared limiter of an app (one per deps: its clean-up counter is per instance). */
 export function sharedRateLimits(deps: ServerDeps): SharedRateLimits {
   let limiter = instances.get(deps);
