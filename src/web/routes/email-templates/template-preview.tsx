@@ -1,12 +1,18 @@
 import { useState } from "react";
 import type { EmailVariableInfo } from "../../../contracts/email-templates.ts";
 import { renderTemplate } from "../../../core/email/template.ts";
+import { SegmentedChoice } from "../../components/segmented-choice.tsx";
 import { EmailHtmlFrame } from "../sent-emails/email-html-frame.tsx";
 
 /**
  * The email as it would be sent, with each variable's sample value: rendered here by the same
  * code the server sends with (core/email/template.ts), so it changes as the admin types.
  */
+const PREVIEW_VIEWS = [
+  { value: "html", label: "HTML" },
+  { value: "text", label: "Text" },
+] as const;
+
 export function TemplatePreview({
   subject,
   body,
@@ -28,25 +34,7 @@ export function TemplatePreview({
         <span className="template-preview__label">Subject:</span>{" "}
         <span data-testid="preview-subject">{email.subject}</span>
       </p>
-      <fieldset className="segmented">
-        <legend className="visually-hidden">Show the preview as</legend>
-        <button
-          type="button"
-          className="segmented__option"
-          aria-pressed={view === "html"}
-          onClick={() => setView("html")}
-        >
-          HTML
-        </button>
-        <button
-          type="button"
-          className="segmented__option"
-          aria-pressed={view === "text"}
-          onClick={() => setView("text")}
-        >
-          Text
-        </button>
-      </fieldset>
+      <SegmentedChoice legend="Show the preview as" options={PREVIEW_VIEWS} value={view} onChange={setView} />
       {view === "html" ? (
         <EmailHtmlFrame title="Preview of the email as HTML" html={email.html} />
       ) : (

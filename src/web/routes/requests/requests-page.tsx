@@ -16,6 +16,7 @@ import {
   STATUS_TONES,
   zoneNote,
 } from "./request-format.ts";
+import { SegmentedChoice } from "../../components/segmented-choice.tsx";
 import "./requests.css";
 
 const ROLES = [
@@ -77,20 +78,12 @@ function Requests({ orgId }: { orgId: string }) {
   return (
     <>
       <div className="requests-toolbar">
-        <fieldset className="segmented">
-          <legend className="visually-hidden">Which requests</legend>
-          {ROLES.map((option) => (
-            <button
-              key={option.value}
-              type="button"
-              className="segmented__option"
-              aria-pressed={role === option.value}
-              onClick={() => update("role", option.value)}
-            >
-              {option.label}
-            </button>
-          ))}
-        </fieldset>
+        <SegmentedChoice<string>
+          legend="Which requests"
+          options={ROLES}
+          value={role}
+          onChange={(value) => update("role", value)}
+        />
         <SelectField
           label="State"
           name="status"

@@ -6,11 +6,17 @@ import { AdminOnly } from "../../components/admin-only.tsx";
 import { Alert } from "../../components/alert.tsx";
 import { formatDateTime } from "../../components/format.ts";
 import { EmptyState, Loading, PageHeader } from "../../components/page.tsx";
+import { SegmentedChoice } from "../../components/segmented-choice.tsx";
 import { EmailHtmlFrame } from "./email-html-frame.tsx";
 import { DeliveryState } from "./delivery-state.tsx";
 import { LinkifiedText } from "./linkified-text.tsx";
 import { ResendButton } from "./resend-button.tsx";
 import { useSentEmails } from "./use-sent-emails.ts";
+
+const EMAIL_VIEWS = [
+  { value: "text", label: "Text" },
+  { value: "html", label: "HTML" },
+] as const;
 
 export default function SentEmailPage() {
   const me = useMe().data!;
@@ -64,25 +70,7 @@ function SentEmail({ orgId }: { orgId: string }) {
         </div>
       </dl>
       {emails.data.delivery === "smtp" ? <ResendButton orgId={orgId} email={email} /> : null}
-      <fieldset className="segmented">
-        <legend className="visually-hidden">Show the email as</legend>
-        <button
-          type="button"
-          className="segmented__option"
-          aria-pressed={view === "text"}
-          onClick={() => setView("text")}
-        >
-          Text
-        </button>
-        <button
-          type="button"
-          className="segmented__option"
-          aria-pressed={view === "html"}
-          onClick={() => setView("html")}
-        >
-          HTML
-        </button>
-      </fieldset>
+      <SegmentedChoice legend="Show the email as" options={EMAIL_VIEWS} value={view} onChange={setView} />
       <section className="email-body" aria-label={view === "text" ? "Email text" : "Email as HTML"}>
         {view === "text" ? (
           <LinkifiedText text={email.text} />
