@@ -410,11 +410,12 @@ describe("programmes: templates, create, get, list, duplicate", () => {
       expect(again.id).not.toBe(copy.id);
     });
 
-    it("keeps a copy's name within the limit", async () => {
+    it("keeps a copy's name within the limit, shortened with a visible ellipsis", async () => {
       const long = await api.created(admin, { name: "L".repeat(120) });
       const copy = (await api.duplicate(admin, long.id)).json() as Programme;
       expect(copy.name).toHaveLength(120);
       expect(copy.name.startsWith("Copy of LLL")).toBe(true);
+      expect(copy.name.endsWith("L…")).toBe(true);
     });
   });
 

@@ -4,6 +4,8 @@ import type { Member } from "../../../contracts/index.ts";
 import { api } from "../../api/queries.ts";
 import { Alert } from "../../components/alert.tsx";
 import { Button } from "../../components/button.tsx";
+import { formatDateTime, zoneName } from "../../components/format.ts";
+import { useViewerTimeZone } from "../requests/request-api.ts";
 import { ConfirmDialog } from "../mentoring/confirm-dialog.tsx";
 
 /**
@@ -16,6 +18,7 @@ export function IssueResetButton({ orgId, member }: { orgId: string; member: Mem
   const [link, setLink] = useState<{ url: string; expiresAt: string } | null>(null);
   const [copied, setCopied] = useState(false);
   const inputId = useId();
+  const timeZone = useViewerTimeZone(orgId);
   const issue = useMutation({
     mutationFn: () => api.call("issueMemberResetLink", { params: { orgId, userId: member.userId } }),
     onSuccess: (issued) => {
@@ -62,7 +65,7 @@ export function IssueResetButton({ orgId, member }: { orgId: string; member: Mem
         <div className="issued-reset">
           <Alert tone="success" title={`Reset link for ${member.name}`}>
             <label htmlFor={inputId}>
-              Shown once; works once, until {new Date(link.expiresAt).toLocaleString()}.
+              Shown once; works once, until {formatDateTime(link.expiresAt, timeZone)} ({zoneName(timeZone)}).
             </label>
             <input
               id={inputId}
