@@ -69,6 +69,13 @@ export async function linksInSentEmail(page: Page, to: string, subject: RegExp):
     .filter({ hasText: `To ${to}` })
     .filter({ hasText: subject })
     .first();
+  // Some emails are recorded just after the answer (a password reset's, within 200 ms, so its
+  // timing says nothing): read the list again until the email is there, for at most 10 s.
+  for (let reloads = 0; (await item.count()) === 0 && reloads < 20; reloads += 1) {
+    await page.waitForTimeout(500);
+    await page.reload();
+    await page.getByRole("heading", { name: "Sent email", level: 1 }).waitFor();
+  }
   await item.getByRole("link").click();
   await page.getByRole("region", { name: "Email text" }).waitFor();
   const links = page.getByRole("region", { name: "Email text" }).getByRole("link");
