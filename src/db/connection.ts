@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
 import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { sql } from "drizzle-orm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -37,12 +38,13 @@ const MIGRATION_LOCK_KEY = 7_424_211;
 
 /**
  * An embedded database with the extensions the migrations create (btree_gin, for the mentor
- * search index). Every PGlite Trellis opens is made here.
+ * search index; btree_gist, for the exclusion constraint that stops double-booked
+ * sessions). Every PGlite Trellis opens is made here.
  */
 export function createEmbedded(
   options: Omit<PGliteOptions, "extensions"> & { dataDir?: string } = {},
 ): Promise<PGlite> {
-  return PGlite.create({ ...options, extensions: { btree_gin } });
+  return PGlite.create({ ...options, extensions: { btree_gin, btree_gist } });
 }
 
 export type DatabaseOptions =

@@ -84,8 +84,8 @@ export const memberships = pgTable(
   ],
 );
 
-export const sessions = pgTable(
-  "sessions",
+export const signInSessions = pgTable(
+  "sign_in_sessions",
   {
     id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
     tokenHash: text("token_hash").notNull(),
@@ -100,8 +100,8 @@ export const sessions = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   },
   (table) => [
-    uniqueIndex("sessions_token_hash_key").on(table.tokenHash),
-    index("sessions_user_idx").on(table.userId),
+    uniqueIndex("sign_in_sessions_token_hash_key").on(table.tokenHash),
+    index("sign_in_sessions_user_idx").on(table.userId),
   ],
 );
 

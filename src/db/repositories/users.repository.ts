@@ -10,10 +10,10 @@ import type {
   UserId,
 } from "../../core/accounts/types.ts";
 import type { Database } from "../connection.ts";
-import { emailTokens, memberships, organisations, sessions, users } from "../schema.ts";
+import { emailTokens, memberships, organisations, signInSessions, users } from "../schema.ts";
 
 type UserRow = typeof users.$inferSelect;
-type SessionRow = typeof sessions.$inferSelect;
+type SessionRow = typeof signInSessions.$inferSelect;
 
 function toUser(
   row: Pick<UserRow, "id" | "email" | "name" | "emailVerifiedAt" | "lastOrgId" | "createdAt">,
@@ -78,10 +78,10 @@ function prepareSessionWithUser(db: Database) {
   return db
     .select({
       who: sql<SessionJson>`json_build_object(
-        'session', json_build_object('id', ${sessions.id}, 'userId', ${sessions.userId},
-          'csrfToken', ${sessions.csrfToken}, 'userAgent', ${sessions.userAgent},
-          'ipAddress', ${sessions.ipAddress}, 'createdAt', ${sessions.createdAt},
-          'lastSeenAt', ${sessions.lastSeenAt}, 'expiresAt', ${sessions.expiresAt}),
+        'session', json_build_object('id', ${signInSessions.id}, 'userId', ${signInSessions.userId},
+          'csrfToken', ${signInSessions.csrfToken}, 'userAgent', ${signInSessions.userAgent},
+          'ipAddress', ${signInSessions.ipAddress}, 'createdAt', ${signInSessions.createdAt},
+          'lastSeenAt', ${signInSessions.lastSeenAt}, 'expiresAt', ${signInSessions.expiresAt}),
         'user', json_build_object('id', ${users.id}, 'email', ${users.email}, 'name', ${users.name},
           'emailVerifiedAt', ${users.emailVerifiedAt}, 'lastOrgId', ${users.lastOrgId},
           'createdAt', ${users.createdAt}),
@@ -89,14 +89,14 @@ function prepareSessionWithUser(db: Database) {
             'orgId', ${memberships.orgId}, 'orgName', ${organisations.name}, 'role', ${memberships.role},
             'status', ${memberships.status}, 'createdAt', ${memberships.createdAt}) order by ${organisations.name}), '[]'::json)
           from ${memberships} inner join ${organisations} on ${organisations.id} = ${memberships.orgId}
-          where ${memberships.userId} = ${sessions.userId} and ${memberships.status} = ${active}))`,
+          where ${memberships.userId} = ${signInSessions.userId} and ${memberships.status} = ${active}))`,
     })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
+    .from(signInSessions)
+    .innerJoin(users, eq(users.id, signInSessions.userId))
     .where(
       and(
-        eq(sessions.tokenHash, sql.placeholder("tokenHash")),
-        gt(sessions.expiresAt, sql.placeholder("now")),
+        eq(signInSessions.tokenHash, sql.placeholder("tokenHash")),
+        gt(signInSessions.expiresAt, sql.placeholder("now")),
       ),
     )
     .prepare("trellis_session_with_user");
@@ -104,7 +104,7 @@ function prepareSessionWithUser(db: Database) {
 
 const dateOrNull = (text: string | null): Date | null => (text === null ? null : new Date(text));
 
-/** People, their sessions and their single-use emailed tokens. */
+/** People, their sign-in sessions and their single-use emailed tokens. */
 export function usersRepository(db: Database) {
   let sessionWithUser: ReturnType<typeof prepareSessionWithUser> | undefined;
   return {
@@ -163,7 +163,7 @@ export function usersRepository(db: Database) {
       ipAddress: string | null;
       expiresAt: Date;
     }): Promise<SessionRecord> {
-      const [row] = await db.insert(sessions).values(input).returning();
+      const [row] = await db.insert(signInSessions).values(input).returning();
       return toSession(row);
     },
 
@@ -211,32 +211,32 @@ export function usersRepository(db: Database) {
     },
 
     async touchSession(id: SessionId, now: Date): Promise<void> {
-      await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+      await db.update(signInSessions).set({ lastSeenAt: now }).where(eq(signInSessions.id, id));
     },
 
     async listSessions(userId: UserId, now: Date): Promise<SessionRecord[]> {
       const rows = await db
         .select()
-        .from(sessions)
-        .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now)))
-        .orderBy(sql`${sessions.lastSeenAt} desc`);
+        .from(signInSessions)
+        .where(and(eq(signInSessions.userId, userId), gt(signInSessions.expiresAt, now)))
+        .orderBy(sql`${signInSessions.lastSeenAt} desc`);
       return rows.map(toSession);
     },
 
     /** Deletes one of the user's sessions; false when it was not theirs or is gone. */
     async deleteSession(userId: UserId, id: SessionId): Promise<boolean> {
       const rows = await db
-        .delete(sessions)
-        .where(and(eq(sessions.id, id), eq(sessions.userId, userId)))
-        .returning({ id: sessions.id });
+        .delete(signInSessions)
+        .where(and(eq(signInSessions.id, id), eq(signInSessions.userId, userId)))
+        .returning({ id: signInSessions.id });
       return rows.length > 0;
     },
 
     async deleteOtherSessions(userId: UserId, keep: SessionId | null): Promise<void> {
       const condition = keep
-        ? and(eq(sessions.userId, userId), sql`${sessions.id} <> ${keep}`)
-        : eq(sessions.userId, userId);
-      await db.delete(sessions).where(condition);
+        ? and(eq(signInSessions.userId, userId), sql`${signInSessions.id} <> ${keep}`)
+        : eq(signInSessions.userId, userId);
+      await db.delete(signInSessions).where(condition);
     },
 
     async createEmailToken(input: {
