@@ -27,14 +27,14 @@ import {
 } from "drizzle-orm/pg-core";
 import { statusList } from "./status-sql.ts";
 
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => "bytea",
   fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
 });
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
-const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+export const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
 /** Instance-wide settings, such as generated secrets. One row per key, shared by every server instance. */
 export const instanceSettings = pgTable("instance_settings", {
@@ -206,7 +206,7 @@ export const emailTemplates = pgTable(
 // Every table carries org_id so every query can be scoped by organisation.
 // ---------------------------------------------------------------------------------------------
 
-const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+export const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
 
 /** The organisation's skill list; profiles may also name skills that are not on it. */
 export const orgSkills = pgTable(
