@@ -25,6 +25,14 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.enum(["0", "1", "true", "false"]).default("0"),
   RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_EMAIL_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  TRELLIS_CALENDAR_KEY: z
+    .string()
+    .refine((value) => /^[A-Za-z0-9+/_-]{43}=?$/.test(value) && Buffer.from(value, "base64").length === 32, {
+      error: "must be 32 bytes in base64 (openssl rand -base64 32)",
+    })
+    .optional(),
+  TRELLIS_CALENDAR_ALLOW_PRIVATE: z.enum(["0", "1", "true", "false"]).default("0"),
+  TRELLIS_CALDAV_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
 export interface Config {
@@ -38,6 +46,14 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
   trustProxy: boolean;
   rateLimits: { signInPerMinute: number; emailPerHour: number };
+  calendar: {
+    /** Key of the calendar secret box (app passwords, feed tokens); null: derived from the instance secret. */
+    key: string | null;
+    /** Whether CalDAV URLs may point at loopback, private or link-local addresses (self-hosted LANs). */
+    allowPrivateAddresses: boolean;
+    /** Bound on each CalDAV request. */
+    timeoutMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -74,6 +90,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimits: {
       signInPerMinute: values.RATE_LIMIT_SIGN_IN_PER_MINUTE,
       emailPerHour: values.RATE_LIMIT_EMAIL_PER_HOUR,
+    },
+    calendar: {
+      key: values.TRELLIS_CALENDAR_KEY ?? null,
+      allowPrivateAddresses: isTrue(values.TRELLIS_CALENDAR_ALLOW_PRIVATE),
+      timeoutMs: values.TRELLIS_CALDAV_TIMEOUT_MS,
     },
   };
 }
