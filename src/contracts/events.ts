@@ -31,6 +31,25 @@ const toSide = {
   actorName: z.string(),
 };
 
+/** The parts of a session every session event carries (times as ISO instants, UTC). */
+export const SessionRefSchema = z.object({
+  sessionId: id,
+  relationshipId: id.nullable(),
+  programmeId: id,
+  programmeName: z.string(),
+  /** The session's version after the change (ICS SEQUENCE). */
+  version: z.number().int(),
+  /** Who did it (null: the system). */
+  actorId: id.nullable(),
+  actorName: z.string().nullable(),
+  /** Everyone in the session, the actor included. */
+  attendeeIds: z.array(id),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  status: z.string(),
+});
+export type SessionRef = z.infer<typeof SessionRefSchema>;
+
 export const EVENT_SCHEMAS = {
   "request.sent": z.object({ request: RequestRefSchema }),
   "request.accepted": z.object({ request: RequestRefSchema, relationshipId: id }),
@@ -114,6 +133,36 @@ export const EVENT_SCHEMAS = {
     orgName: z.string(),
     issuedAt: z.string(),
     expiresAt: z.string(),
+  }),
+  /** A time proposed to the other side(s), who must accept it (a series: its first occurrence, with the count). */
+  "session.proposed": SessionRefSchema.extend({ occurrences: z.number().int() }),
+  /** Booked directly (instant booking) or accepted: the session holds its time for everyone. */
+  "session.confirmed": SessionRefSchema.extend({ occurrences: z.number().int(), accepted: z.boolean() }),
+  "session.rescheduled": SessionRefSchema.extend({
+    previousStartsAt: z.string(),
+    previousEndsAt: z.string(),
+  }),
+  "session.cancelled": SessionRefSchema.extend({ reason: z.string(), late: z.boolean() }),
+  "session.declined": SessionRefSchema.extend({ reason: z.string().nullable() }),
+  /** After the time: held, or someone did not come. */
+  "session.recorded": SessionRefSchema.extend({
+    outcome: z.enum(["held", "no_show"]),
+    absentUserIds: z.array(id),
+  }),
+  /** Recorded by the reminder job when a reminder is due (exactly once per session, version and offset). */
+  "session.reminder": SessionRefSchema.extend({ offsetMinutes: z.number().int() }),
+  /** A pair's agreed cadence passed with nothing booked (once per lapse). */
+  "session.cadence_lapsed": z.object({
+    relationshipId: id,
+    programmeId: id,
+    programmeName: z.string(),
+    menteeId: id,
+    mentorId: id,
+    menteeName: z.string(),
+    mentorName: z.string(),
+    cadence: z.string(),
+    /** The last held or booked session's start, or the pair's start. */
+    since: z.string(),
   }),
 } as const;
 
