@@ -1,0 +1,44 @@
+import ICAL from "ical.js";
+import { DateTime, IANAZone } from "luxon";
+
+/**
+ * Parses iCalendar text into its VCALENDAR component and registers its VTIMEZONEs with ical.js
+ * (a zone with a non-IANA name, such as Outlook's "W. Europe Standard Time", is only known
+ * through its VTIMEZONE). Throws on text that is not iCalendar.
+ */
+export function parseCalendar(text: string): ICAL.Component {
+  const component = new ICAL.Component(ICAL.parse(text) as unknown as unknown[]);
+  for (const zone of component.getAllSubcomponents("vtimezone")) {
+    const tzid = zone.getFirstPropertyValue("tzid");
+    if (typeof tzid === "string" && !ICAL.TimezoneService.has(tzid)) {
+      ICAL.TimezoneService.register(zone);
+    }
+  }
+  return component;
+}
+
+/**
+ * The instant of a date-time value, in epoch milliseconds. A zone Luxon knows by its IANA name is
+ * converted with Luxon (current rules, whatever the sender's VTIMEZONE says); another named zone
+ * through its VTIMEZONE; a floating time (no zone) is read in `ownerZone`. A date (all-day) is
+ * its local midnight in `ownerZone`.
+ */
+export function instantOf(time: ICAL.Time, ownerZone: string): number {
+  const wall = {
+    year: time.year,
+    month: time.month,
+    day: time.day,
+    hour: time.isDate ? 0 : time.hour,
+    minute: time.isDate ? 0 : time.minute,
+    second: time.isDate ? 0 : time.second,
+  };
+  if (time.isDate) return DateTime.fromObject(wall, { zone: ownerZone }).toMillis();
+  const zone = time.zone;
+  if (zone === ICAL.Timezone.utcTimezone) return DateTime.fromObject(wall, { zone: "utc" }).toMillis();
+  const tzid = zone?.tzid;
+  if (tzid && tzid !== "floating") {
+    if (IANAZone.isValidZone(tzid)) return DateTime.fromObject(wall, { zone: tzid }).toMillis();
+    if (zone !== ICAL.Timezone.localTimezone) return time.toUnixTime() * 1000;
+  }
+  return DateTime.fromObject(wall, { zone: ownerZone }).toMillis();
+}
