@@ -44,6 +44,8 @@ export const SessionRefSchema = z.object({
   actorName: z.string().nullable(),
   /** Everyone in the session, the actor included. */
   attendeeIds: z.array(id),
+  /** Their names at the time, in the order of attendeeIds. */
+  attendeeNames: z.array(z.string()),
   startsAt: z.string(),
   endsAt: z.string(),
   status: z.string(),

@@ -95,7 +95,8 @@ export function sessionTransition(
   options: TransitionOptions = {},
 ): SessionTransition {
   let to = TRANSITIONS[action][from];
-  if (to && action === "reschedule") to = rescheduledStatus(from, options.instantBooking ?? false);
+  if (to && action === "reschedule")
+    to = rescheduledStatus(from as "proposed" | "confirmed", options.instantBooking ?? false);
   if (to) return { ok: true, from, to };
   const message = isFinalSession(from)
     ? `This session was ${STATUS_WORDS[from]}; it cannot be ${ACTION_WORDS[action]} any more.`

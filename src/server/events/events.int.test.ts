@@ -22,6 +22,48 @@ const rid = "00000000-0000-4000-8000-0000000000a1";
 const pid = "00000000-0000-4000-8000-0000000000b2";
 
 /** One payload per kind: the type makes a new kind add its sample here. */
+/** One sample of each session event kind (H3). */
+function sessionSamples(mentee: string, mentor: string) {
+  const session = {
+    sessionId: rid,
+    relationshipId: rid,
+    programmeId: pid,
+    programmeName: "Developer cohort",
+    version: 2,
+    actorId: mentee,
+    actorName: "Mia Mentee",
+    attendeeIds: [mentee, mentor],
+    attendeeNames: ["Mia Mentee", "Max Mentor"],
+    startsAt: "2027-01-12T17:00:00Z",
+    endsAt: "2027-01-12T18:00:00Z",
+    status: "confirmed",
+  };
+  return {
+    "session.proposed": { ...session, status: "proposed", occurrences: 1 },
+    "session.confirmed": { ...session, occurrences: 1, accepted: false },
+    "session.rescheduled": {
+      ...session,
+      previousStartsAt: "2027-01-11T17:00:00Z",
+      previousEndsAt: "2027-01-11T18:00:00Z",
+    },
+    "session.cancelled": { ...session, status: "cancelled", reason: "Ill today", late: true },
+    "session.declined": { ...session, status: "declined", reason: null },
+    "session.recorded": { ...session, status: "held", outcome: "held" as const, absentUserIds: [] },
+    "session.reminder": { ...session, actorId: null, actorName: null, offsetMinutes: 60 },
+    "session.cadence_lapsed": {
+      relationshipId: rid,
+      programmeId: pid,
+      programmeName: "Developer cohort",
+      menteeId: mentee,
+      mentorId: mentor,
+      menteeName: "Mia Mentee",
+      mentorName: "Max Mentor",
+      cadence: "fortnightly",
+      since: "2026-12-01T17:00:00Z",
+    },
+  };
+}
+
 function samples(mentee: string, mentor: string, admin: string): { [K in EventKind]: EventPayload<K> } {
   const request = {
     id: rid,
@@ -88,6 +130,7 @@ function samples(mentee: string, mentor: string, admin: string): { [K in EventKi
       issuedAt: "2026-12-07T21:00:00Z",
       expiresAt: "2026-12-08T21:00:00Z",
     },
+    ...sessionSamples(mentee, mentor),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { DomainEvent, RequestRef } from "../../contracts/events.ts";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
 import { type NoticeRequest, requestNotices } from "../self-match/request-notices.ts";
+import { isSessionEvent, sessionNotices } from "../sessions/session-notices.ts";
 import type { Notice } from "./notice.ts";
 import { RELATIONSHIP_EVENT_KINDS, relationshipEventNotice } from "./relationship-notices.ts";
 
@@ -166,6 +167,7 @@ export function noticesFor(event: DomainEvent, reader?: ReaderContext): Notice[]
       ];
     }
     default:
+      if (isSessionEvent(event)) return sessionNotices(event, reader);
       if ((RELATIONSHIP_EVENT_KINDS as readonly string[]).includes(event.kind))
         return [relationshipEventNotice(event as Parameters<typeof relationshipEventNotice>[0])];
       return [];
