@@ -50,7 +50,8 @@ export function busyFromCalendarObjects(
       continue;
     }
     for (const vevent of calendar.getAllSubcomponents("vevent")) {
-      const uid = String(vevent.getFirstPropertyValue("uid") ?? `no-uid-${(anonymous += 1)}`);
+      anonymous += 1;
+      const uid = String(vevent.getFirstPropertyValue("uid") ?? `no-uid-${anonymous}`);
       const group = byUid.get(uid) ?? { master: null, overrides: [] };
       if (vevent.hasProperty("recurrence-id")) group.overrides.push(vevent);
       else group.master = vevent;
