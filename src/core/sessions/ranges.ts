@@ -94,12 +94,17 @@ export function subtract(from: readonly Range[], remove: readonly Range[]): Rang
 /**
  * Every range grown by `beforeMs` at its start and `afterMs` at its end (a buffer around busy
  * time), then normalised; negative amounts shrink, and a range shrunk to nothing disappears.
+ * An empty range stays nothing (it is not grown into a buffer around an instant).
  *
  * @example widen([{ start: 100, end: 200 }, { start: 230, end: 300 }], 10, 20)
  *   // [{ start: 90, end: 320 }] (the gap of 30 is closed by 20 + 10)
  */
 export function widen(ranges: readonly Range[], beforeMs: number, afterMs: number): Range[] {
-  return normalise(ranges.map((range) => ({ start: range.start - beforeMs, end: range.end + afterMs })));
+  return normalise(
+    ranges
+      .filter((range) => range.end > range.start)
+      .map((range) => ({ start: range.start - beforeMs, end: range.end + afterMs })),
+  );
 }
 
 /**
