@@ -1,6 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { covers, intersect, normalise, overlaps, type Range, subtract, totalLength, widen } from "./ranges.ts";
+import {
+  covers,
+  intersect,
+  normalise,
+  overlaps,
+  type Range,
+  subtract,
+  totalLength,
+  widen,
+} from "./ranges.ts";
 
 const r = (start: number, end: number): Range => ({ start, end });
 
