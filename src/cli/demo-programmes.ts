@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { OrgId, UserId } from "../core/accounts/types.ts";
 import { DEFAULT_MATCH_CONFIG } from "../core/programmes/matcher-input.ts";
 import type { ProgrammeRecord, RelationshipStatus, RequestStatus } from "../core/programmes/types.ts";
@@ -16,10 +16,10 @@ import {
 } from "./demo-profiles.ts";
 import {
   agreements,
+  domainEvents,
   mentoringRequests,
   orgSkills,
   profiles,
-  relationshipEvents,
   relationships,
 } from "../db/schema.ts";
 
@@ -326,10 +326,14 @@ async function startRelationship(
   });
   // The match was made on its start day, so "started the match" comes first in the history.
   await db
-    .update(relationshipEvents)
-    .set({ createdAt: start })
+    .update(domainEvents)
+    .set({ occurredAt: start })
     .where(
-      and(eq(relationshipEvents.relationshipId, relationship.id), eq(relationshipEvents.kind, "created")),
+      and(
+        eq(domainEvents.subjectId, relationship.id),
+        eq(domainEvents.kind, "relationship.changed"),
+        sql`${domainEvents.payload}->>'change' = 'created'`,
+      ),
     );
   await db
     .update(relationships)
@@ -383,16 +387,18 @@ async function startRelationship(
     })
     .where(eq(agreements.relationshipId, relationship.id));
   for (const event of events) {
-    await db.insert(relationshipEvents).values({
-      orgId: input.orgId,
-      relationshipId: relationship.id,
-      kind: event.kind,
-      fromStatus: event.from,
-      toStatus: event.to,
-      actorId: event.actor,
-      detail: event.detail,
-      createdAt: event.at,
-    });
+    await repos.relationships.addEvent(
+      input.orgId,
+      relationship.id,
+      {
+        kind: event.kind,
+        fromStatus: event.from as RelationshipStatus,
+        toStatus: event.to as RelationshipStatus,
+        actorId: event.actor,
+        detail: event.detail,
+      },
+      event.at,
+    );
   }
   const last = events[events.length - 1];
   const ended = status === "completed" || status === "ended_early";

@@ -21,9 +21,11 @@ describe("trellis seed --demo", () => {
     expect(await count(sql`select count(*)::int as n from memberships where status = 'active'`)).toBe(171);
     // Each history reads in order: the match first, nothing after now, activity not before the start.
     expect(
-      await count(sql`select count(*)::int as n from relationship_events e
-        join relationship_events c on c.relationship_id = e.relationship_id and c.kind = 'created'
-        where e.created_at < c.created_at or e.created_at > '2026-11-22T12:00:00Z'::timestamptz`),
+      await count(sql`select count(*)::int as n from domain_events e
+        join domain_events c on c.subject_id = e.subject_id and c.kind = 'relationship.changed'
+          and c.payload->>'change' = 'created'
+        where e.kind = 'relationship.changed'
+          and (e.occurred_at < c.occurred_at or e.occurred_at > '2026-11-22T12:00:00Z'::timestamptz)`),
     ).toBe(0);
     expect(
       await count(sql`select count(*)::int as n from relationships

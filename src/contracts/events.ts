@@ -106,6 +106,18 @@ export const EVENT_SCHEMAS = {
     newEndsOn: z.string().nullable(),
     endDateChanged: z.boolean(),
   }),
+  /**
+   * One entry of a relationship's history (created, activated, paused, agreement_confirmed,
+   * end_date_changed, fit_check_due, ...): what changed, from and to which status, with a detail.
+   * Nobody is told (its notices are events of their own); the history page reads these.
+   */
+  "relationship.changed": z.object({
+    relationshipId: id,
+    change: z.string().min(1),
+    fromStatus: z.string().nullable(),
+    toStatus: z.string().nullable(),
+    detail: z.string().nullable(),
+  }),
   "fit_check.due": z.object(toSide),
   /** One side answered "not working": the pair ended; the note reaches the other side in the app too. */
   "fit_check.answered": z.object({
@@ -171,6 +183,23 @@ export const EVENT_SCHEMAS = {
 export type EventKind = keyof typeof EVENT_SCHEMAS;
 export const EVENT_KINDS = Object.keys(EVENT_SCHEMAS) as EventKind[];
 export type EventPayload<K extends EventKind> = z.infer<(typeof EVENT_SCHEMAS)[K]>;
+
+/** What an event happens to, for that thing's history (stored as subject_type + subject_id). */
+export type SubjectType = "request" | "relationship";
+
+/** The kind of thing an event's subject is, by the kind's first word (null: no subject). */
+export function subjectTypeOf(kind: string): SubjectType | null {
+  switch (kind.split(".")[0]) {
+    case "request":
+      return "request";
+    case "relationship":
+    case "agreement":
+    case "fit_check":
+      return "relationship";
+    default:
+      return null;
+  }
+}
 
 /** One event as a use case records it. */
 export type DomainEvent = {

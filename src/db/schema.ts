@@ -491,27 +491,6 @@ export const relationships = pgTable(
   ],
 );
 
-/** Every state change of a relationship: who, when, why. */
-export const relationshipEvents = pgTable(
-  "relationship_events",
-  {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id, { onDelete: "cascade" }),
-    relationshipId: uuid("relationship_id")
-      .notNull()
-      .references(() => relationships.id, { onDelete: "cascade" }),
-    kind: text("kind").notNull(),
-    fromStatus: text("from_status"),
-    toStatus: text("to_status"),
-    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
-    detail: text("detail"),
-    createdAt: createdAt(),
-  },
-  (table) => [index("relationship_events_rel_idx").on(table.relationshipId, table.createdAt)],
-);
-
 /** The expectations both sides confirm at the start of a relationship. */
 export const agreements = pgTable("agreements", {
   relationshipId: uuid("relationship_id")
@@ -614,13 +593,18 @@ export const domainEvents = pgTable(
     kind: text("kind").notNull(),
     payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
     actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
-    /** The thing it happened to (a request, a relationship...), for its history. */
+    /** The thing it happened to ("request", "relationship"), for its history. */
+    subjectType: text("subject_type"),
     subjectId: uuid("subject_id"),
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
     index("domain_events_org_seq_idx").on(table.orgId, table.seq),
     index("domain_events_subject_idx").on(table.subjectId, table.seq),
+    /** A relationship's history: its relationship.changed events in time order. */
+    index("domain_events_history_idx")
+      .on(table.subjectId, table.occurredAt)
+      .where(sql`kind = 'relationship.changed'`),
   ],
 );
 

@@ -8,6 +8,8 @@ export interface NewEventRow {
   orgId: string;
   payload: unknown;
   actorId?: string | null;
+  /** What it happened to: "request", "relationship" (null: nothing in particular). */
+  subjectType?: string | null;
   subjectId?: string | null;
 }
 
@@ -57,6 +59,7 @@ export function eventsRepository(db: Database) {
               kind: event.kind,
               payload: event.payload as Record<string, unknown>,
               actorId: event.actorId ?? null,
+              subjectType: event.subjectId ? (event.subjectType ?? null) : null,
               subjectId: event.subjectId ?? null,
             })),
           )

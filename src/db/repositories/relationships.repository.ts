@@ -18,9 +18,9 @@ import {
   agreements,
   enrolments,
   mentoringRequests,
+  domainEvents,
   profiles,
   programmes,
-  relationshipEvents,
   relationships,
   users,
 } from "../schema.ts";
@@ -121,6 +121,39 @@ export interface NewRelationshipEvent {
   toStatus: RelationshipStatus | null;
   actorId: UserId | null;
   detail: string | null;
+}
+
+/**
+ * A relationship's history lives in the domain event stream (issue 9): each entry is a
+ * `relationship.changed` event whose subject is the relationship, with no deliveries (nobody is
+ * told by it; the notices are events of their own). Its payload, as contracts/events.ts states it.
+ */
+const HISTORY_KIND = "relationship.changed";
+
+interface HistoryPayload {
+  relationshipId: string;
+  change: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  detail: string | null;
+}
+
+function historyRow(orgId: OrgId, relationshipId: RelationshipId, event: NewRelationshipEvent) {
+  const payload: HistoryPayload = {
+    relationshipId,
+    change: event.kind,
+    fromStatus: event.fromStatus,
+    toStatus: event.toStatus,
+    detail: event.detail,
+  };
+  return {
+    orgId,
+    kind: HISTORY_KIND,
+    payload: payload as unknown as Record<string, unknown>,
+    actorId: event.actorId,
+    subjectType: "relationship",
+    subjectId: relationshipId,
+  };
 }
 
 /** A row of a list: the relationship, its programme, both people and the agreement's versions. */
@@ -260,15 +293,15 @@ export function relationshipsRepository(db: Database) {
         endsOn: input.endsOn,
         ...input.agreement,
       });
-      await db.insert(relationshipEvents).values({
-        orgId: input.orgId,
-        relationshipId: row.id,
-        kind: "created",
-        fromStatus: null,
-        toStatus: "proposed",
-        actorId: input.actorId,
-        detail: input.origin,
-      });
+      await db.insert(domainEvents).values(
+        historyRow(input.orgId, row.id as RelationshipId, {
+          kind: "created",
+          fromStatus: null,
+          toStatus: "proposed",
+          actorId: input.actorId,
+          detail: input.origin,
+        }),
+      );
       return row as RelationshipRecord;
     },
 
@@ -417,10 +450,10 @@ export function relationshipsRepository(db: Database) {
       // Strictly after the pair's previous event, so a change that writes several events (confirmed,
       // then activated) reads back in the order it happened, even with clocks a little apart.
       const instant = at.toISOString();
-      const createdAt = sql`greatest(${instant}::timestamptz, (select max(e.created_at) + interval '1 millisecond' from relationship_events e where e.relationship_id = ${relationshipId}))`;
+      const occurredAt = sql`greatest(${instant}::timestamptz, (select max(e.occurred_at) + interval '1 millisecond' from ${domainEvents} e where e.subject_id = ${relationshipId} and e.kind = ${HISTORY_KIND}))`;
       await db
-        .insert(relationshipEvents)
-        .values({ orgId, relationshipId, ...event, createdAt: createdAt as unknown as Date });
+        .insert(domainEvents)
+        .values({ ...historyRow(orgId, relationshipId, event), occurredAt: occurredAt as unknown as Date });
       await db
         .update(relationships)
         .set({ lastActivityAt: at })
@@ -443,18 +476,22 @@ export function relationshipsRepository(db: Database) {
           select r.id, r.org_id from ${relationships} r
           where r.status = 'active' and r.fit_check_due_on <= ${today}::date
             and not exists (
-              select 1 from ${relationshipEvents} e
-              where e.relationship_id = r.id and e.kind = 'fit_check_due'
+              select 1 from ${domainEvents} e
+              where e.subject_id = r.id and e.kind = ${HISTORY_KIND}
+                and e.payload->>'change' = 'fit_check_due'
             )
           order by r.fit_check_due_on, r.id
           limit ${limit}
           for update of r skip locked
         )
-        insert into ${relationshipEvents} (org_id, relationship_id, kind, created_at)
-        select due.org_id, due.id, 'fit_check_due', ${at.toISOString()}::timestamptz from due
-        returning org_id, relationship_id`);
-      return (result as unknown as { rows: { org_id: OrgId; relationship_id: RelationshipId }[] }).rows.map(
-        (row) => ({ orgId: row.org_id, relationshipId: row.relationship_id }),
+        insert into ${domainEvents} (org_id, kind, payload, subject_type, subject_id, occurred_at)
+        select due.org_id, ${HISTORY_KIND},
+               jsonb_build_object('relationshipId', due.id, 'change', 'fit_check_due',
+                                  'fromStatus', null, 'toStatus', null, 'detail', null),
+               'relationship', due.id, ${at.toISOString()}::timestamptz from due
+        returning org_id, subject_id`);
+      return (result as unknown as { rows: { org_id: OrgId; subject_id: RelationshipId }[] }).rows.map(
+        (row) => ({ orgId: row.org_id, relationshipId: row.subject_id }),
       );
     },
 
@@ -462,22 +499,35 @@ export function relationshipsRepository(db: Database) {
     async listEvents(orgId: OrgId, relationshipId: RelationshipId): Promise<RelationshipEventRecord[]> {
       const rows = await db
         .select({
-          id: relationshipEvents.id,
-          kind: relationshipEvents.kind,
-          fromStatus: relationshipEvents.fromStatus,
-          toStatus: relationshipEvents.toStatus,
-          actorId: relationshipEvents.actorId,
+          id: domainEvents.id,
+          payload: domainEvents.payload,
+          actorId: domainEvents.actorId,
           actorName: users.name,
-          detail: relationshipEvents.detail,
-          createdAt: relationshipEvents.createdAt,
+          createdAt: domainEvents.occurredAt,
         })
-        .from(relationshipEvents)
-        .leftJoin(users, eq(users.id, relationshipEvents.actorId))
+        .from(domainEvents)
+        .leftJoin(users, eq(users.id, domainEvents.actorId))
         .where(
-          and(eq(relationshipEvents.orgId, orgId), eq(relationshipEvents.relationshipId, relationshipId)),
+          and(
+            eq(domainEvents.orgId, orgId),
+            eq(domainEvents.subjectId, relationshipId),
+            eq(domainEvents.kind, HISTORY_KIND),
+          ),
         )
-        .orderBy(asc(relationshipEvents.createdAt), asc(relationshipEvents.id));
-      return rows as RelationshipEventRecord[];
+        .orderBy(asc(domainEvents.occurredAt), asc(domainEvents.seq));
+      return rows.map((row) => {
+        const payload = row.payload as Partial<HistoryPayload>;
+        return {
+          id: row.id,
+          kind: String(payload.change),
+          fromStatus: (payload.fromStatus ?? null) as RelationshipStatus | null,
+          toStatus: (payload.toStatus ?? null) as RelationshipStatus | null,
+          actorId: row.actorId as UserId | null,
+          actorName: row.actorName,
+          detail: payload.detail ?? null,
+          createdAt: row.createdAt,
+        };
+      });
     },
 
     /** A person's relationships in the organisation, as mentee or mentor: live ones first, newest first. */

@@ -1,4 +1,4 @@
-import { type DomainEvent, EVENT_SCHEMAS } from "../../contracts/events.ts";
+import { type DomainEvent, EVENT_SCHEMAS, subjectTypeOf } from "../../contracts/events.ts";
 import type { Repositories } from "../../db/index.ts";
 import { CONSUMER_NAMES } from "./consumer-names.ts";
 
@@ -16,5 +16,8 @@ export async function recordEvents(repos: Repositories, events: readonly DomainE
     const checked = EVENT_SCHEMAS[event.kind].safeParse(event.payload);
     if (!checked.success) throw new Error(`Event ${event.kind} has a bad payload: ${checked.error.message}`);
   }
-  await repos.events.append(events, CONSUMER_NAMES);
+  await repos.events.append(
+    events.map((event) => ({ ...event, subjectType: subjectTypeOf(event.kind) })),
+    CONSUMER_NAMES,
+  );
 }

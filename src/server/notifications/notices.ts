@@ -166,6 +166,9 @@ export function noticesFor(event: DomainEvent, reader?: ReaderContext): Notice[]
         },
       ];
     }
+    case "relationship.changed":
+      // A line of the pair's history: nobody is told by it (the change's notice is its own event).
+      return [];
     default:
       if (isSessionEvent(event)) return sessionNotices(event, reader);
       if ((RELATIONSHIP_EVENT_KINDS as readonly string[]).includes(event.kind))
