@@ -232,7 +232,7 @@ export function slotProblems(query: SlotQuery, slot: Slot): SlotProblem[] {
       problems.push({
         code: "too_soon",
         userId,
-        message: `${who} needs ${describeDuration(participant.minimumNoticeMinutes)}' notice; this time is sooner.`,
+        message: `${who} needs ${describeDuration(participant.minimumNoticeMinutes)} of notice; this time is sooner.`,
       });
     }
     if (slot.end > slot.start) {
