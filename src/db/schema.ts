@@ -303,6 +303,15 @@ export const programmes = pgTable(
     requestReminderDays: integer("request_reminder_days").notNull().default(3),
     pendingRequestCap: integer("pending_request_cap").notNull().default(3),
     requiresApproval: boolean("requires_approval").notNull().default(false),
+    /** Sessions: picking a slot books it for both (true) or proposes it to the other side (false). */
+    instantBooking: boolean("instant_booking").notNull().default(false),
+    /** Sessions cancelled less than this many hours before the start are recorded as late. */
+    lateCancelHours: integer("late_cancel_hours").notNull().default(24),
+    /** Session reminders, in minutes before the start. */
+    reminderOffsetsMinutes: integer("reminder_offsets_minutes")
+      .array()
+      .notNull()
+      .default(sql`'{1440,60}'::integer[]`),
     /** HMAC of the invite-link token (null: no link). */
     joinTokenHash: text("join_token_hash"),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
@@ -505,6 +514,8 @@ export const agreements = pgTable("agreements", {
   formats: text("formats").array().notNull().default(sql`'{video}'::text[]`),
   /** Minutes a month each side commits. */
   minutesPerMonth: integer("minutes_per_month").notNull().default(120),
+  /** The length of one session (30, 45, 60 or 90 minutes). */
+  sessionMinutes: integer("session_minutes").notNull().default(60),
   confidentiality: text("confidentiality").notNull().default(""),
   endsOn: date("ends_on"),
   firstGoals: jsonb("first_goals").$type<string[]>().notNull().default([]),
