@@ -10,6 +10,7 @@ export const ERROR_STATUS = {
   invalid_credentials: 401,
   forbidden: 403,
   csrf_failed: 403,
+  two_factor_required: 403,
   not_found: 404,
   conflict: 409,
   already_set_up: 409,

@@ -42,6 +42,7 @@ import { programmeRoutes } from "./programmes.routes.ts";
 import { relationshipRoutes } from "./relationships.routes.ts";
 import { selfMatchRoutes } from "./self-match.routes.ts";
 import { sessionRoutes } from "./session.routes.ts";
+import { SignInResultSchema, twoFactorRoutes } from "./two-factor.routes.ts";
 
 export type { Access, RouteContract } from "./route-contract.ts";
 
@@ -83,7 +84,7 @@ const foundationRoutes = {
     access: "public",
     status: 200,
     body: SignInRequestSchema,
-    response: MeSchema,
+    response: SignInResultSchema,
   }),
   signOut: route({
     method: "POST",
@@ -112,7 +113,7 @@ const foundationRoutes = {
     access: "public",
     status: 200,
     body: PasswordResetConfirmSchema,
-    response: MeSchema,
+    response: SignInResultSchema,
   }),
   verifyEmail: route({
     method: "POST",
@@ -273,7 +274,7 @@ const foundationRoutes = {
     status: 200,
     params: InvitationTokenParamsSchema,
     body: AcceptInvitationRequestSchema,
-    response: MeSchema,
+    response: SignInResultSchema,
   }),
   listSentEmails: route({
     method: "GET",
@@ -305,6 +306,7 @@ export const routes = {
   ...sessionRoutes,
   ...emailRoutes,
   ...memberResetRoutes,
+  ...twoFactorRoutes,
 } satisfies Record<string, RouteContract>;
 
 export type Routes = typeof routes;

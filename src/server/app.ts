@@ -14,6 +14,7 @@ import { installSecurity } from "./http/security.ts";
 import { installWebApp } from "./http/web-app.ts";
 import { registerOrganisationRoutes } from "./organisations/organisations.routes.ts";
 import { registerHealthRoutes } from "./system/health.routes.ts";
+import { registerTwoFactorRoutes } from "./identity/two-factor.routes.ts";
 import { registerBulkMatchingRoutes } from "./bulk-matching/bulk-matching.routes.ts";
 import { registerEmailRoutes } from "./email/email.routes.ts";
 import { registerEnrolmentRoutes } from "./enrolment/enrolment.routes.ts";
@@ -82,6 +83,7 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
   await registerRealtimeRoutes(app, deps);
   registerHomeRoutes(app, deps);
   registerEmailRoutes(app, deps);
+  registerTwoFactorRoutes(app, deps);
   await installWebApp(app, options.webRoot ?? null);
   return app;
 }

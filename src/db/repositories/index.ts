@@ -1,4 +1,5 @@
 import type { Database } from "../connection.ts";
+import { auditRepository } from "./audit.repository.ts";
 import { csvImportsRepository } from "./csv-imports.repository.ts";
 import { emailTemplatesRepository } from "./email-templates.repository.ts";
 import { emailsRepository } from "./emails.repository.ts";
@@ -9,6 +10,7 @@ import { requestsRepository } from "./requests.repository.ts";
 import { enrolmentsRepository } from "./enrolments.repository.ts";
 import { eventsRepository } from "./events.repository.ts";
 import { homeRepository } from "./home.repository.ts";
+import { identityRepository } from "./identity.repository.ts";
 import { notificationsRepository } from "./notifications.repository.ts";
 import { organisationsRepository } from "./organisations.repository.ts";
 import { participantsRepository } from "./participants.repository.ts";
@@ -39,6 +41,8 @@ export function repositories(db: Database) {
     matchRuns: matchRunsRepository(db),
     realtime: realtimeRepository(db),
     home: homeRepository(db),
+    identity: identityRepository(db),
+    audit: auditRepository(db),
   };
 }
 

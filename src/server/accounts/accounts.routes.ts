@@ -6,6 +6,7 @@ import { AppError, notFound } from "../http/app-error.ts";
 import { defineRoute } from "../http/define-route.ts";
 import { sharedRateLimits } from "../http/shared-rate-limit.ts";
 import { clearSessionCookie, startSession } from "../http/session-cookie.ts";
+import { signInOrChallenge } from "../identity/two-factor.ts";
 import { hashToken } from "../security/tokens.ts";
 import { afterResponseSettled } from "./after-response.ts";
 import { changePassword } from "./change-password.ts";
@@ -42,8 +43,8 @@ export function registerAccountRoutes(app: FastifyInstance, deps: ServerDeps): v
     // Counted in the database, shared by every instance (as are set-up and resets).
     await sharedRateLimits(deps).signIn(request, body.email);
     const userId = await signIn(deps, body);
-    const session = await startSession(deps, request, reply, userId);
-    return loadMe(deps, userId, session);
+    // With two-factor on, a pending sign-in that waits for the code instead of a session.
+    return signInOrChallenge(deps, request, reply, userId);
   });
 
   defineRoute(app, deps, routes.signOut, async ({ auth, reply }) => {
@@ -63,8 +64,8 @@ export function registerAccountRoutes(app: FastifyInstance, deps: ServerDeps): v
   defineRoute(app, deps, routes.confirmPasswordReset, async ({ body, request, reply }) => {
     await sharedRateLimits(deps).perAddress(request, "reset-confirm");
     const userId = await resetPassword(deps, body);
-    const session = await startSession(deps, request, reply, userId);
-    return loadMe(deps, userId, session);
+    // A reset link alone never passes two-factor: the code is asked for next.
+    return signInOrChallenge(deps, request, reply, userId);
   });
 
   defineRoute(app, deps, routes.verifyEmail, async ({ body }) => {

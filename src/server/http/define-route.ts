@@ -78,6 +78,16 @@ export function defineRoute<C extends RouteContract>(
           if (found?.status !== "active") throw notFound("Organisation not found.");
           if (contract.access === "org-admin" && !isOrgAdmin(found.role))
             throw forbidden("Only admins of this organisation can do that.");
+          // An organisation may require two-factor of its admins: without it, admin routes refuse.
+          if (
+            contract.access === "org-admin" &&
+            (await deps.repos.identity.orgsRequiringTwoFactorOf(auth.userId, [orgId])).length > 0
+          ) {
+            throw new AppError(
+              "two_factor_required",
+              "This organisation requires two-factor sign-in for admins. Turn it on in My account.",
+            );
+          }
           membership = found;
         }
       }

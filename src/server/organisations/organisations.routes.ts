@@ -2,11 +2,10 @@ import type { FastifyInstance } from "fastify";
 import type { InvitationId, Membership, UserId } from "../../core/accounts/types.ts";
 import { routes } from "../../contracts/routes.ts";
 import type { ServerDeps } from "../deps.ts";
-import { loadMe } from "../accounts/load-me.ts";
 import { AppError, notFound } from "../http/app-error.ts";
 import { defineRoute } from "../http/define-route.ts";
 import { sharedRateLimits } from "../http/shared-rate-limit.ts";
-import { startSession } from "../http/session-cookie.ts";
+import { signInOrChallenge } from "../identity/two-factor.ts";
 import { acceptInvitation, previewInvitation } from "./accept-invitation.ts";
 import { inviteMember, resendInvitation } from "./invite-member.ts";
 import { emailsWithVisibleLinks } from "../email/link-visibility.ts";
@@ -85,8 +84,8 @@ export function registerOrganisationRoutes(app: FastifyInstance, deps: ServerDep
     // Counted in the database, shared by every instance.
     await sharedRateLimits(deps).perAddress(request, "accept-invitation");
     const userId = await acceptInvitation(deps, params.token, body);
-    const session = await startSession(deps, request, reply, userId);
-    return loadMe(deps, userId, session);
+    // An existing account with two-factor on still gives its code.
+    return signInOrChallenge(deps, request, reply, userId);
   });
 
   defineRoute(app, deps, routes.listSentEmails, async ({ membership, auth }) => {

@@ -8,6 +8,7 @@ import { profileSamples } from "./samples/profiles.samples.ts";
 import { programmeSamples } from "./samples/programmes.samples.ts";
 import { relationshipSamples } from "./samples/relationships.samples.ts";
 import { selfMatchSamples } from "./samples/self-match.samples.ts";
+import { twoFactorSamples } from "./samples/two-factor.samples.ts";
 
 /** Routes of the contract table that take a request body. */
 export type RouteWithBody = {
@@ -36,6 +37,7 @@ export const sampleBodies: { [K in RouteWithBody]: z.input<Routes[K]["body"]> } 
   ...relationshipSamples,
   ...notificationSamples,
   ...emailSamples,
+  ...twoFactorSamples,
   setup: {
     organisationName: "Sample Org",
     name: "Sample Person",
