@@ -12,6 +12,7 @@ import { Loading } from "../components/page.tsx";
 import { ThemeToggle } from "../components/theme.tsx";
 import { NotificationCount } from "./notification-count.tsx";
 import { OrgSwitcher } from "./org-switcher.tsx";
+import { TwoFactorGate } from "./two-factor-gate.tsx";
 import { useRouteFocus } from "./use-route-focus.ts";
 
 /** The frame of the signed-in pages: a sidebar (a drop-down menu on small screens) and the page. */
@@ -58,7 +59,9 @@ export function AppShell({ children }: { children?: ReactNode }) {
       </aside>
       <main id="main" tabIndex={-1} className="app-main">
         <FlashMessage />
-        <Suspense fallback={<Loading />}>{children ?? <Outlet />}</Suspense>
+        <Suspense fallback={<Loading />}>
+          <TwoFactorGate me={me}>{children ?? <Outlet />}</TwoFactorGate>
+        </Suspense>
       </main>
     </div>
   );
@@ -130,6 +133,12 @@ function MainNav({ me }: { me: Me }) {
               <NavLink to="/settings/email-templates" className="main-nav__link">
                 <NavIcon d="M4 5h16v14H4zM8 9h8M8 13h8M8 17h5" />
                 Email templates
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/settings/security" className="main-nav__link">
+                <NavIcon d="M12 3 5 6v5c0 4.4 3 8.3 7 9.5 4-1.2 7-5.1 7-9.5V6zM9.5 12l2 2 3.5-4" />
+                Security
               </NavLink>
             </li>
           </>

@@ -20,6 +20,7 @@ const SentEmailsPage = lazy(() => import("../routes/sent-emails/sent-emails-page
 const SentEmailPage = lazy(() => import("../routes/sent-emails/sent-email-page.tsx"));
 const EmailTemplatesPage = lazy(() => import("../routes/email-templates/email-templates-page.tsx"));
 const EmailTemplatePage = lazy(() => import("../routes/email-templates/email-template-page.tsx"));
+const SecurityPage = lazy(() => import("../routes/security/security-page.tsx"));
 const ProfilePage = lazy(() => import("../routes/profile/profile-page.tsx"));
 const PersonPage = lazy(() => import("../routes/profile/person-page.tsx"));
 const SkillsPage = lazy(() => import("../routes/skills/skills-page.tsx"));
@@ -64,6 +65,7 @@ export const paths = {
   sentEmail: "/emails/:emailId",
   emailTemplates: "/settings/email-templates",
   emailTemplate: "/settings/email-templates/:kind",
+  security: "/settings/security",
   profile: "/profile",
   person: "/people/:userId",
   skills: "/skills",
@@ -117,6 +119,7 @@ export function AppRoutes() {
         <Route path={paths.sentEmail} element={<SentEmailPage />} />
         <Route path={paths.emailTemplates} element={<EmailTemplatesPage />} />
         <Route path={paths.emailTemplate} element={<EmailTemplatePage />} />
+        <Route path={paths.security} element={<SecurityPage />} />
         <Route path={paths.profile} element={<ProfilePage />} />
         <Route path={paths.person} element={<PersonPage />} />
         <Route path={paths.skills} element={<SkillsPage />} />

@@ -10,6 +10,7 @@ import { Button } from "../../components/button.tsx";
 import { Field } from "../../components/field.tsx";
 import { Loading, useDocumentTitle } from "../../components/page.tsx";
 import { useContractForm } from "../../components/use-contract-form.ts";
+import { TwoFactorStep, useSignInResult } from "../sign-in/two-factor-step.tsx";
 
 const NewAccountSchema = z.object({ name: PersonNameSchema, password: PasswordSchema });
 type AcceptValues = { name?: string; password: string };
@@ -51,18 +52,20 @@ export default function AcceptInvitationPage() {
 function AcceptForm({ token, preview }: { token: string; preview: InvitationPreview }) {
   const navigate = useNavigate();
   const startSession = useStartSession();
+  const result = useSignInResult((me) => {
+    startSession(me);
+    navigate("/", { replace: true, state: { flash: `Welcome to ${preview.orgName}!` } });
+  });
   const accept = useMutation({
     mutationFn: (body: BodyOf<"acceptInvitation">) =>
       api.call("acceptInvitation", { params: { token }, body }),
-    onSuccess: (me) => {
-      startSession(me);
-      navigate("/", { replace: true, state: { flash: `Welcome to ${preview.orgName}!` } });
-    },
+    onSuccess: (answer) => result.handle(answer),
   });
   const schema: z.ZodType<AcceptValues, AcceptValues> = preview.hasAccount
     ? ExistingAccountSchema
     : NewAccountSchema;
   const form = useContractForm(schema, (body) => accept.mutate(body), accept.error);
+  if (result.challenge) return <TwoFactorStep challenge={result.challenge} onSignedIn={result.signedIn} />;
   const article = preview.role === "admin" || preview.role === "owner" ? "an" : "a";
 
   return (

@@ -4,6 +4,7 @@ import { VerifyEmailNotice } from "../../components/verify-banner.tsx";
 import { PasswordCard } from "./password-card.tsx";
 import { ProfileCard } from "./profile-card.tsx";
 import { SessionsCard } from "./sessions-card.tsx";
+import { TwoFactorCard } from "./two-factor-card.tsx";
 
 export default function AccountPage() {
   const me = useMe().data!;
@@ -11,13 +12,14 @@ export default function AccountPage() {
     <>
       <PageHeader
         title="My account"
-        description="Your name, password and the devices you are signed in on."
+        description="Your name, password, two-factor sign-in and the devices you are signed in on."
       />
       <VerifyEmailNotice me={me} />
       <div className="card-grid">
         <ProfileCard me={me} />
         <PasswordCard />
       </div>
+      <TwoFactorCard />
       <SessionsCard />
     </>
   );

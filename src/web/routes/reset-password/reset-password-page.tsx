@@ -1,7 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { z } from "zod";
-import { PasswordSchema } from "../../../contracts/index.ts";
+import { type Me, PasswordSchema } from "../../../contracts/index.ts";
 import { isApiError } from "../../api/api-error.ts";
 import { api, useStartSession } from "../../api/queries.ts";
 import { Alert } from "../../components/alert.tsx";
@@ -9,6 +9,7 @@ import { Button } from "../../components/button.tsx";
 import { Field } from "../../components/field.tsx";
 import { useDocumentTitle } from "../../components/page.tsx";
 import { useContractForm } from "../../components/use-contract-form.ts";
+import { TwoFactorStep, useSignInResult } from "../sign-in/two-factor-step.tsx";
 
 const ResetFormSchema = z
   .object({ password: PasswordSchema, confirmPassword: z.string() })
@@ -24,15 +25,16 @@ export default function ResetPasswordPage() {
   const token = search.get("token") ?? "";
   const navigate = useNavigate();
   const startSession = useStartSession();
+  const result = useSignInResult((me: Me) => {
+    startSession(me);
+    navigate("/", {
+      replace: true,
+      state: { flash: "Your password has been changed and you are signed in." },
+    });
+  });
   const reset = useMutation({
     mutationFn: (password: string) => api.call("confirmPasswordReset", { body: { token, password } }),
-    onSuccess: (me) => {
-      startSession(me);
-      navigate("/", {
-        replace: true,
-        state: { flash: "Your password has been changed and you are signed in." },
-      });
-    },
+    onSuccess: (answer) => result.handle(answer),
   });
   const form = useContractForm(ResetFormSchema, (values) => reset.mutate(values.password), reset.error);
   const linkIsBad =
@@ -40,6 +42,8 @@ export default function ResetPasswordPage() {
     isApiError(reset.error, "token_invalid") ||
     (isApiError(reset.error, "validation_failed") && "token" in reset.error.fieldErrors());
 
+  // The password is changed; with two-factor on, the code is still needed to sign in.
+  if (result.challenge) return <TwoFactorStep challenge={result.challenge} onSignedIn={result.signedIn} />;
   if (linkIsBad) {
     return (
       <>

@@ -1,6 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
-import { SignInRequestSchema } from "../../../contracts/index.ts";
+import { type Me, SignInRequestSchema } from "../../../contracts/index.ts";
 import type { BodyOf } from "../../api/client.ts";
 import { api, useMe, useSetupStatus, useStartSession } from "../../api/queries.ts";
 import { safeNext } from "../../app/require-auth.tsx";
@@ -9,6 +9,7 @@ import { Button } from "../../components/button.tsx";
 import { Field } from "../../components/field.tsx";
 import { useDocumentTitle } from "../../components/page.tsx";
 import { useContractForm } from "../../components/use-contract-form.ts";
+import { TwoFactorStep, useSignInResult } from "./two-factor-step.tsx";
 
 export default function SignInPage() {
   useDocumentTitle("Sign in");
@@ -18,17 +19,20 @@ export default function SignInPage() {
   const me = useMe();
   const setup = useSetupStatus();
   const startSession = useStartSession();
+  const signedIn = (me: Me) => {
+    startSession(me);
+    navigate(next, { replace: true });
+  };
+  const result = useSignInResult(signedIn);
   const signIn = useMutation({
     mutationFn: (body: BodyOf<"signIn">) => api.call("signIn", { body }),
-    onSuccess: (signedIn) => {
-      startSession(signedIn);
-      navigate(next, { replace: true });
-    },
+    onSuccess: result.handle,
   });
   const form = useContractForm(SignInRequestSchema, (body) => signIn.mutate(body), signIn.error);
 
   if (setup.data?.needsSetup) return <Navigate to="/setup" replace />;
   if (me.data && !signIn.isPending && !signIn.isSuccess) return <Navigate to={next} replace />;
+  if (result.challenge) return <TwoFactorStep challenge={result.challenge} onSignedIn={signedIn} />;
 
   return (
     <>
