@@ -131,6 +131,8 @@ export const EVENT_SCHEMAS = {
     registrantName: z.string(),
     adminIds: z.array(id),
   }),
+  /** People added to a programme at once (an import's chunk, an admin adding by email): each is told. */
+  "enrolment.added": z.object({ programmeId: id, programmeName: z.string(), userIds: z.array(id) }),
   "enrolment.approved": z.object({ programmeId: id, programmeName: z.string(), userId: id }),
   "enrolment.declined": z.object({
     programmeId: id,

@@ -12,7 +12,6 @@ import {
   profiles,
   users,
 } from "../schema.ts";
-import type { NewNotification } from "./notifications.repository.ts";
 
 export interface ImportProblem {
   line: number;
@@ -423,22 +422,6 @@ export function csvImportsRepository(db: Database) {
           ${sql.param(rows.map((row) => row.userId))}::uuid[],
           ${sql.param(rows.map((row) => row.expiresAt.toISOString()))}::timestamptz[]
         ) as input(token_hash, user_id, expires_at)`);
-    },
-
-    /** In-app notifications for many people at once (the notifications feature reads them). */
-    async insertNotifications(items: readonly NewNotification[]): Promise<void> {
-      if (items.length === 0) return;
-      const column = <T>(pick: (item: NewNotification) => T) => sql.param(items.map(pick));
-      await db.execute(sql`
-        insert into ${notifications} (org_id, user_id, kind, title, body, link)
-        select * from unnest(
-          ${column((item) => item.orgId)}::uuid[],
-          ${column((item) => item.userId)}::uuid[],
-          ${column((item) => item.kind)}::text[],
-          ${column((item) => item.title)}::text[],
-          ${column((item) => item.body ?? "")}::text[],
-          ${column((item) => item.link ?? null)}::text[]
-        )`);
     },
 
     /** The organisation's skill list names (imports take its spelling). */

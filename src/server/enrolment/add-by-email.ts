@@ -87,6 +87,7 @@ export async function addParticipantsByEmail(
       people,
     ),
   );
+  await deps.events.afterCommit();
   await sendEnrolmentMail(deps, { orgId: actor.orgId, orgName: actor.orgName, programme }, batch.mail);
   return {
     results: batch.outcomes.map((item) => ({

@@ -8,7 +8,8 @@ import type {
   ImportedEnrolmentRow,
   ImportedProfileRow,
 } from "../../db/repositories/csv-imports.repository.ts";
-import type { NewNotification } from "../../db/index.ts";
+import type { DomainEvent } from "../../contracts/events.ts";
+import { recordEvents } from "../events/record-events.ts";
 import { hashToken, newToken } from "../security/tokens.ts";
 
 /** How long the "set your password" link of an account made for someone stays valid. */
@@ -45,8 +46,8 @@ export interface EnrolBatchResult {
   problems: RowProblem[];
   created: number;
   updated: number;
-  /** Stored as text (an import may add thousands at once in one statement), not as events. */
-  notices: NewNotification[];
+  /** The people added, told by one enrolment.added event (recorded in the batch's transaction). */
+  events: DomainEvent[];
   mail: PendingMail[];
 }
 
@@ -97,8 +98,9 @@ function mergeProfile(
  * their number: unknown emails get an account (no usable password, a "set your password" link),
  * non-members become members, profiles take the fields given (merged with what is stored), and
  * each person gets one enrolment (unique per programme and person: a second run updates it).
- * Deactivated members are refused: an admin reactivates them first. Returns what to tell whom;
- * the caller sends the mail after commit.
+ * Deactivated members are refused: an admin reactivates them first. The people added are told in
+ * the app by one enrolment.added event, recorded in the caller's transaction; the caller sends the
+ * mail returned and calls `deps.events.afterCommit()` once it committed.
  */
 export async function enrolPeople(
   repos: Repositories,
@@ -111,7 +113,7 @@ export async function enrolPeople(
     problems: [],
     created: 0,
     updated: 0,
-    notices: [],
+    events: [],
     mail: [],
   };
   if (people.length === 0) return result;
@@ -199,6 +201,7 @@ export async function enrolPeople(
   });
   const inserted = await repos.csvImports.upsertEnrolments(orgId, programme.id, rows, context.source);
 
+  const added: UserId[] = [];
   const tokens: { tokenHash: string; userId: UserId; expiresAt: Date }[] = [];
   const expiresAt = new Date(context.now.getTime() + SET_PASSWORD_LIFETIME_DAYS * 86_400_000);
   for (const person of accepted) {
@@ -216,14 +219,7 @@ export async function enrolPeople(
     if (outcome === "updated") result.updated++;
     if (!isNew) continue;
     result.created++;
-    result.notices.push({
-      orgId,
-      userId,
-      kind: "enrolment.added",
-      title: `You were added to ${programme.name}`,
-      body: "Check your role and answer the programme's questions so you can be matched.",
-      link: `/programmes/${programme.id}/register`,
-    });
+    added.push(userId);
     if (newAccounts.has(person.email)) {
       const token = newToken();
       tokens.push({ tokenHash: hashToken(context.secret, token), userId, expiresAt });
@@ -231,7 +227,13 @@ export async function enrolPeople(
     } else result.mail.push({ kind: "added", to: person.email, name: nameOf(person) });
   }
   await repos.csvImports.createPasswordTokens(tokens);
-  await repos.csvImports.insertNotifications(result.notices);
+  if (added.length > 0)
+    result.events.push({
+      kind: "enrolment.added",
+      orgId,
+      payload: { programmeId: programme.id, programmeName: programme.name, userIds: added },
+    });
+  await recordEvents(repos, result.events);
   result.outcomes.sort((a, b) => a.line - b.line);
   return result;
 }

@@ -139,6 +139,7 @@ export async function runImport(
         });
         return batch;
       });
+      await deps.events.afterCommit();
       const managerOf = new Map(chunk.map((row) => [row.line, row.managerEmail]));
       for (const outcome of batch.outcomes) {
         const managerEmail = managerOf.get(outcome.line);

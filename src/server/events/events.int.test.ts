@@ -121,6 +121,7 @@ function samples(mentee: string, mentor: string, admin: string): { [K in EventKi
       registrantName: "Mia",
       adminIds: [admin],
     },
+    "enrolment.added": { programmeId: pid, programmeName: "Developer cohort", userIds: [mentee, mentor] },
     "enrolment.approved": { programmeId: pid, programmeName: "Developer cohort", userId: mentee },
     "enrolment.declined": {
       programmeId: pid,

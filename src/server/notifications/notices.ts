@@ -110,6 +110,19 @@ export function noticesFor(event: DomainEvent, reader?: ReaderContext): Notice[]
         email: false,
       }));
     }
+    case "enrolment.added": {
+      // The email is their own ("you were added", or "set your password"), sent by the import.
+      const p = event.payload;
+      return p.userIds.map((userId) => ({
+        orgId,
+        userId: userId as UserId,
+        kind: event.kind,
+        title: `You were added to ${p.programmeName}`,
+        body: "Check your role and answer the programme's questions so you can be matched.",
+        link: `/programmes/${p.programmeId}/register`,
+        email: false,
+      }));
+    }
     case "enrolment.approved":
       return [
         {
