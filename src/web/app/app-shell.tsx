@@ -85,6 +85,12 @@ function MainNav({ me }: { me: Me }) {
           </NavLink>
         </li>
         <li>
+          <NavLink to="/sessions" className="main-nav__link">
+            <NavIcon d="M4 6h16v14H4zM4 10h16M8 3v5M16 3v5M8 14h3v3H8z" />
+            Sessions
+          </NavLink>
+        </li>
+        <li>
           <NavLink to="/programmes" className="main-nav__link">
             <NavIcon d="M4 5h16v4H4zM4 11h10v4H4zM4 17h13v3H4z" />
             Programmes

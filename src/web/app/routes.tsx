@@ -44,6 +44,9 @@ const RelationshipPage = lazy(() => import("../routes/mentoring/relationship-pag
 const RequestsPage = lazy(() => import("../routes/requests/requests-page.tsx"));
 const RequestPage = lazy(() => import("../routes/requests/request-page.tsx"));
 const NotificationsPage = lazy(() => import("../routes/notifications/notifications-page.tsx"));
+const MySessionsPage = lazy(() => import("../routes/sessions/my-sessions-page.tsx"));
+const SessionPage = lazy(() => import("../routes/sessions/session-page.tsx"));
+const SchedulingPage = lazy(() => import("../routes/sessions/scheduling-page.tsx"));
 const NotFoundPage = lazy(() => import("../routes/not-found/not-found-page.tsx"));
 
 /**
@@ -86,6 +89,9 @@ export const paths = {
   request: "/mentoring/requests/:requestId",
   relationships: "/relationships",
   notifications: "/notifications",
+  sessions: "/sessions",
+  session: "/sessions/:sessionId",
+  scheduling: "/settings/availability",
 } as const;
 
 /** A client path with its parameters filled: to(paths.programme, { programmeId }). */
@@ -142,6 +148,9 @@ export function AppRoutes() {
         <Route path={paths.request} element={<RequestPage />} />
         <Route path={paths.relationships} element={<RelationshipsPage />} />
         <Route path={paths.notifications} element={<NotificationsPage />} />
+        <Route path={paths.sessions} element={<MySessionsPage />} />
+        <Route path={paths.session} element={<SessionPage />} />
+        <Route path={paths.scheduling} element={<SchedulingPage />} />
       </Route>
       <Route path="*" element={<NotFoundPage />} />
     </Routes>

@@ -13,6 +13,7 @@ import { RelationshipActions } from "./relationship-actions.tsx";
 import { relationshipKeys } from "./relationship-queries.ts";
 import { zoneName } from "../../components/format.ts";
 import { useViewerTimeZone } from "../requests/request-api.ts";
+import { BookSessionButton } from "../sessions/book-session-button.tsx";
 import { daysAgo, formatDay, formatInstant, STATUS_LABEL, STATUS_TONE } from "./relationship-words.ts";
 import "./mentoring.css";
 
@@ -81,6 +82,7 @@ function RelationshipView({ orgId, relationship }: { orgId: string; relationship
             ? `${relationship.programme.name}. You see states, dates and counts; the pair's goals and notes stay private.`
             : `${viewer.role === "mentee" ? "Your mentor" : "Your mentee"} in ${relationship.programme.name}${other.headline ? ` · ${other.headline}` : ""}`
         }
+        actions={<BookSessionButton orgId={orgId} relationship={relationship} />}
       />
       <div className="relationship-layout">
         <Card title="Overview">
