@@ -150,7 +150,11 @@ export const EVENT_SCHEMAS = {
     issuedAt: z.string(),
     expiresAt: z.string(),
   }),
-  /** A time proposed to the other side(s), who must accept it (a series: its first occurrence, with the count). */
+  /**
+   * A time proposed to the other side(s), who must accept it. A series records one per session:
+   * the first names the series' size in `occurrences`, the later ones 0 (they reach calendars,
+   * not people).
+   */
   "session.proposed": SessionRefSchema.extend({ occurrences: z.number().int() }),
   /** Booked directly (instant booking) or accepted: the session holds its time for everyone. */
   "session.confirmed": SessionRefSchema.extend({ occurrences: z.number().int(), accepted: z.boolean() }),

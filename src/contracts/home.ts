@@ -4,6 +4,7 @@ import { ProgrammeStatusSchema } from "./programmes.ts";
 import { DaySchema, MyRelationshipSchema, NextStepSchema, ProgrammeSummarySchema } from "./relationships.ts";
 import { type RouteContract, route } from "./route-contract.ts";
 import { RequestStatusSchema } from "./self-match.ts";
+import { ActionItemSchema, HomeSessionSchema } from "./sessions.ts";
 
 /**
  * Home: what is next for the signed-in person in the current organisation. One read, so the first
@@ -63,6 +64,10 @@ export const HomeSchema = z.object({
   /** My live pairs, with days since their last activity. */
   pairs: z.array(MyRelationshipSchema),
   enrolledProgrammes: z.number().int(),
+  /** My next live session (proposed or confirmed, not yet ended), one click to its page. */
+  nextSession: HomeSessionSchema.nullable(),
+  /** My open action items from my sessions, soonest due first. */
+  openActionItems: z.array(ActionItemSchema),
   /** Null unless the viewer is an owner or admin of the organisation. */
   manager: z
     .object({

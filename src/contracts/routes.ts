@@ -42,6 +42,7 @@ import { programmeRoutes } from "./programmes.routes.ts";
 import { relationshipRoutes } from "./relationships.routes.ts";
 import { selfMatchRoutes } from "./self-match.routes.ts";
 import { sessionRoutes } from "./session.routes.ts";
+import { mentoringSessionRoutes } from "./sessions.routes.ts";
 import { SignInResultSchema, twoFactorRoutes } from "./two-factor.routes.ts";
 
 export type { Access, RouteContract } from "./route-contract.ts";
@@ -306,6 +307,7 @@ export const routes = {
   ...sessionRoutes,
   ...emailRoutes,
   ...memberResetRoutes,
+  ...mentoringSessionRoutes,
   ...twoFactorRoutes,
 } satisfies Record<string, RouteContract>;
 

@@ -25,6 +25,7 @@ import { registerProgrammeRoutes } from "./programmes/programmes.routes.ts";
 import { registerRealtimeRoutes } from "./realtime/realtime.routes.ts";
 import { registerRelationshipRoutes } from "./relationships/relationships.routes.ts";
 import { registerSelfMatchRoutes } from "./self-match/self-match.routes.ts";
+import { registerMentoringSessionRoutes } from "./sessions/sessions.routes.ts";
 
 export interface BuildAppOptions {
   /** Folder of the built web app (dist/web); null serves the API only. */
@@ -83,6 +84,7 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
   await registerRealtimeRoutes(app, deps);
   registerHomeRoutes(app, deps);
   registerEmailRoutes(app, deps);
+  registerMentoringSessionRoutes(app, deps);
   registerTwoFactorRoutes(app, deps);
   await installWebApp(app, options.webRoot ?? null);
   return app;

@@ -18,6 +18,9 @@ import { programmesRepository } from "./programmes.repository.ts";
 import { realtimeRepository } from "./realtime.repository.ts";
 import { relationshipsRepository } from "./relationships.repository.ts";
 import { settingsRepository } from "./settings.repository.ts";
+import { schedulingRepository } from "./scheduling.repository.ts";
+import { sessionContentRepository } from "./session-content.repository.ts";
+import { sessionsRepository } from "./sessions.repository.ts";
 import { usersRepository } from "./users.repository.ts";
 
 /** All repositories bound to one executor: the database, or a transaction. */
@@ -41,6 +44,9 @@ export function repositories(db: Database) {
     matchRuns: matchRunsRepository(db),
     realtime: realtimeRepository(db),
     home: homeRepository(db),
+    sessions: sessionsRepository(db),
+    sessionContent: sessionContentRepository(db),
+    scheduling: schedulingRepository(db),
     identity: identityRepository(db),
     audit: auditRepository(db),
   };

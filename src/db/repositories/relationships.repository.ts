@@ -74,6 +74,8 @@ export interface AgreementRecord {
   cadence: Cadence;
   formats: MeetingFormat[];
   minutesPerMonth: number;
+  /** The length of one session, in minutes (30, 45, 60 or 90). */
+  sessionMinutes: number;
   confidentiality: string;
   endsOn: string | null;
   firstGoals: string[];

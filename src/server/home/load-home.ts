@@ -5,6 +5,7 @@ import { isLive } from "../../core/programmes/relationship-status.ts";
 import type { ServerDeps } from "../deps.ts";
 import { loadMyMentoring } from "../relationships/load-my-mentoring.ts";
 import { presentHomeRequest, presentManagedProgramme } from "./home.presenter.ts";
+import { loadHomeSessions } from "../sessions/home-sessions.ts";
 
 const DAY_MS = 86_400_000;
 /** A pair with no activity for this long is shown to its managers as inactive. */
@@ -23,11 +24,12 @@ export async function loadHome(deps: ServerDeps, membership: Membership): Promis
   const { orgId, userId } = membership;
   const now = deps.now();
   const isManager = isOrgAdmin(membership.role);
-  const [mentoring, requests, timeZone, manager] = await Promise.all([
+  const [mentoring, requests, timeZone, manager, sessions] = await Promise.all([
     loadMyMentoring(deps, membership),
     deps.repos.home.requestsOf(orgId, userId, new Date(now.getTime() - CLOSED_REQUEST_DAYS * DAY_MS)),
     deps.repos.home.timeZoneOf(orgId, userId),
     isManager ? loadManagerPart(deps, membership, now) : Promise.resolve(null),
+    loadHomeSessions(deps, membership, now),
   ]);
   return {
     timeZone: timeZone ?? "UTC",
@@ -36,6 +38,8 @@ export async function loadHome(deps: ServerDeps, membership: Membership): Promis
     sentRequests: requests.sent.map(presentHomeRequest),
     pairs: mentoring.relationships.filter((relationship) => isLive(relationship.status)),
     enrolledProgrammes: mentoring.enrolledProgrammes,
+    nextSession: sessions.nextSession,
+    openActionItems: sessions.openActionItems,
     manager,
   };
 }

@@ -4,11 +4,18 @@ import type { ServerDeps } from "../deps.ts";
 import { resumeEndedPausesJob } from "../enrolment/resume-pauses.job.ts";
 import { fitCheckReminderJob } from "../relationships/fit-check-reminders.job.ts";
 import { requestSweepJob } from "../self-match/sweep-requests.ts";
+import { cadenceNudgeJob, sessionSweepJob } from "../sessions/session-jobs.ts";
 import { defineJob, type JobDefinition } from "./define-job.ts";
 import type { PeriodicJob } from "./periodic.ts";
 
 /** Every periodic job of the server (see periodic.ts). */
-export const periodicJobs: PeriodicJob[] = [requestSweepJob, resumeEndedPausesJob, fitCheckReminderJob];
+export const periodicJobs: PeriodicJob[] = [
+  requestSweepJob,
+  resumeEndedPausesJob,
+  fitCheckReminderJob,
+  sessionSweepJob,
+  cadenceNudgeJob,
+];
 
 /** Fails matching runs whose runner stopped beating: its instance died (crash, kill, restart). */
 export async function failInterruptedMatchRuns(deps: ServerDeps, heartbeatBefore?: Date): Promise<number> {

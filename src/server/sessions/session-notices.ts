@@ -92,6 +92,8 @@ export function sessionNotices(
   switch (event.kind) {
     case "session.proposed": {
       const series = (event.payload as EventPayload<"session.proposed">).occurrences;
+      // 0: a later occurrence of a series; its first session's event told the people.
+      if (series === 0) return [];
       return each(recipients(p), () => ({
         title: `${actor} proposed a session: ${time}`,
         body:
@@ -103,6 +105,7 @@ export function sessionNotices(
     }
     case "session.confirmed": {
       const payload = event.payload as EventPayload<"session.confirmed">;
+      if (!payload.accepted && payload.occurrences === 0) return [];
       return each(recipients(p), () => ({
         title: payload.accepted ? `${actor} accepted: ${time}` : `${actor} booked a session: ${time}`,
         body: payload.accepted

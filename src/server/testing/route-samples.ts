@@ -8,6 +8,7 @@ import { profileSamples } from "./samples/profiles.samples.ts";
 import { programmeSamples } from "./samples/programmes.samples.ts";
 import { relationshipSamples } from "./samples/relationships.samples.ts";
 import { selfMatchSamples } from "./samples/self-match.samples.ts";
+import { mentoringSessionSamples } from "./samples/sessions.samples.ts";
 import { twoFactorSamples } from "./samples/two-factor.samples.ts";
 
 /** Routes of the contract table that take a request body. */
@@ -37,6 +38,7 @@ export const sampleBodies: { [K in RouteWithBody]: z.input<Routes[K]["body"]> } 
   ...relationshipSamples,
   ...notificationSamples,
   ...emailSamples,
+  ...mentoringSessionSamples,
   ...twoFactorSamples,
   setup: {
     organisationName: "Sample Org",
@@ -72,6 +74,8 @@ export const samplePathIds: Record<string, string> = {
   menteeId: "00000000-0000-4000-8000-00000000a009",
   mentorId: "00000000-0000-4000-8000-00000000a00a",
   emailId: "00000000-0000-4000-8000-00000000a00b",
+  sessionId: "00000000-0000-4000-8000-00000000a00c",
+  itemId: "00000000-0000-4000-8000-00000000a00d",
   kind: "invitation",
 };
 

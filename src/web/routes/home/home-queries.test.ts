@@ -14,6 +14,8 @@ const home = (manager: Home["manager"]): Home => ({
   sentRequests: [],
   pairs: [],
   enrolledProgrammes: 0,
+  nextSession: null,
+  openActionItems: [],
   manager,
 });
 
