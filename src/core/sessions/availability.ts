@@ -51,7 +51,8 @@ function slotsByDay(slots: readonly { start: string; end: string }[]): [number, 
 }
 
 /**
- * The instants within `window` at which the person is available, normalised.
+ * The instants within `window` at which the person is available, normalised. Throws a RangeError
+ * for an unknown zone (availabilityProblems names it).
  *
  * @example
  *   // Mondays 09:00–12:00 in Berlin; 2030-03-31 is the night clocks go forward.

@@ -100,6 +100,12 @@ describe("recurrenceProblems: a series must end, and messages name the field", (
     ]);
   });
 
+  it("an unknown zone is a problem, not a crash", () => {
+    expect(recurrenceProblems({ everyWeeks: 1, until: "2030-02-01" }, first, "Mars/Olympus")).toEqual([
+      { field: "", message: '"Mars/Olympus" is not a known time zone' },
+    ]);
+  });
+
   it("a year from 29 February is 28 February", () => {
     expect(latestUntil("2032-02-29")).toBe("2033-02-28");
   });

@@ -11,7 +11,7 @@
 import { DateTime } from "luxon";
 import type { Cadence } from "../programmes/types.ts";
 import type { Slot } from "./slots.ts";
-import { DAY_MS, dayNumber, localDate, offsetAt, wallToInstant } from "./zones.ts";
+import { DAY_MS, dayNumber, isTimeZone, localDate, offsetAt, wallToInstant } from "./zones.ts";
 
 export interface Recurrence {
   everyWeeks: 1 | 2 | 4;
@@ -66,7 +66,9 @@ export function recurrenceProblems(rule: unknown, firstStart: number, timeZone: 
     !(Number.isInteger(count) && (count as number) >= 1 && (count as number) <= MAX_OCCURRENCES)
   )
     problems.push({ field: "count", message: `must be a whole number from 1 to ${MAX_OCCURRENCES}` });
-  if (hasUntil) {
+  if (!isTimeZone(timeZone)) {
+    problems.push({ field: "", message: `"${timeZone}" is not a known time zone` });
+  } else if (hasUntil) {
     const firstDate = localDate(firstStart, timeZone);
     if (typeof until !== "string" || dayNumber(until) === null) {
       problems.push({ field: "until", message: "must be a date (YYYY-MM-DD)" });

@@ -79,6 +79,7 @@ function gridSlots(ranges: readonly Range[], lengthMs: number, stepMs: number): 
  * Every slot of `lengthMinutes` on the step grid, inside the window, when all participants are
  * free (within their hours, clear of their busy time and buffers, after their notice), in time
  * order. No participants, a length or step that is not a whole number of minutes above zero: [].
+ * Throws a RangeError for a participant whose zone is unknown (check zones with isTimeZone first).
  *
  * @example
  *   // Ana (Europe/Berlin, Mon 09:00–12:00, CEST = 07:00Z–10:00Z) and Ben (America/New_York,
@@ -187,8 +188,8 @@ function describeDuration(minutes: number): string {
 
 /** "Tue 14 Jan 2031, 03:00–04:00 Europe/Berlin": the slot on the participant's own clock. */
 function localTimes(slot: Slot, timeZone: string): string {
-  const start = DateTime.fromMillis(slot.start, { zone: timeZone });
-  const end = DateTime.fromMillis(slot.end, { zone: timeZone });
+  const start = DateTime.fromMillis(slot.start, { zone: timeZone, locale: "en-GB" });
+  const end = DateTime.fromMillis(slot.end, { zone: timeZone, locale: "en-GB" });
   const endText = end.hasSame(start, "day") ? end.toFormat("HH:mm") : end.toFormat("ccc d LLL HH:mm");
   return `${start.toFormat("ccc d LLL yyyy, HH:mm")}–${endText} ${timeZone}`;
 }
