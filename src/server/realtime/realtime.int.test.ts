@@ -163,6 +163,38 @@ describe("realtime socket", () => {
     socket.ws.close();
   });
 
+  it("pushes organisation-wide changes: a programme's state to its programme and org topics, a member's role to the org", async () => {
+    const pushed = await createProgramme(t, orgId, { name: "Pushed cohort" });
+    // An admin's socket (a member not in the programme may not hear it).
+    const socket = await openSocket(url, headers(owner));
+    socket.send({ type: "subscribe", topics: [`org:${orgId}`, `programme:${pushed.id}`] });
+    expect(await socket.next((m) => m.type === "subscribed")).toMatchObject({ refused: [] });
+
+    const moved = await t.app.inject({
+      method: "POST",
+      url: `/api/orgs/${orgId}/programmes/${pushed.id}/transition`,
+      headers: owner.headers,
+      payload: { to: "completed" },
+    });
+    expect(moved.statusCode).toBe(200);
+    expect(await socket.next((m) => m.type === "event")).toMatchObject({
+      topics: expect.arrayContaining([`org:${orgId}`, `programme:${pushed.id}`]),
+    });
+
+    const promoted = await t.app.inject({
+      method: "PATCH",
+      url: `/api/orgs/${orgId}/members/${ids["other@acme.test"]}`,
+      headers: owner.headers,
+      payload: { role: "admin" },
+    });
+    expect(promoted.statusCode).toBe(200);
+    // The membership's push names the organisation (and the person, whom this socket does not hear).
+    expect(
+      await socket.next((m) => m.type === "event" && m.topics.length === 1 && m.topics[0] === `org:${orgId}`),
+    ).toBeTruthy();
+    socket.ws.close();
+  });
+
   it("splits a statement's many topics into payloads NOTIFY accepts", async () => {
     const socket = await openSocket(url, headers(owner));
     socket.send({ type: "subscribe", topics: [`user:${owner.me.user.id}`] });

@@ -1,8 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
+import { topic } from "../../../contracts/realtime.ts";
 import type { Relationship } from "../../../contracts/relationships.ts";
 import { describeError, isApiError } from "../../api/api-error.ts";
 import { api, useMe } from "../../api/queries.ts";
+import { useRealtime } from "../../api/realtime.ts";
 import { Alert } from "../../components/alert.tsx";
 import { Card, EmptyState, Loading, PageHeader } from "../../components/page.tsx";
 import { paths } from "../../app/routes.tsx";
@@ -22,6 +24,8 @@ export default function RelationshipPage() {
   const me = useMe().data!;
   const orgId = me.currentOrgId ?? "";
   const { relationshipId = "" } = useParams();
+  // Its own topic: a change by the other side (or its history) shows here without reloading.
+  useRealtime([relationshipId && topic("relationship", relationshipId)]);
   const relationship = useQuery({
     queryKey: relationshipKeys.one(orgId, relationshipId),
     queryFn: () => api.call("getRelationship", { params: { orgId, relationshipId } }),

@@ -1,7 +1,9 @@
 import { Link, NavLink, Outlet, useOutletContext, useParams } from "react-router";
 import type { Programme } from "../../../contracts/programmes.ts";
 import { describeError, isApiError } from "../../api/api-error.ts";
+import { topic } from "../../../contracts/realtime.ts";
 import { isAdminOf, useMe } from "../../api/queries.ts";
+import { useRealtime } from "../../api/realtime.ts";
 import { paths, to } from "../../app/routes.tsx";
 import { Alert } from "../../components/alert.tsx";
 import { EmptyState, Loading, PageHeader } from "../../components/page.tsx";
@@ -49,6 +51,8 @@ export default function ProgrammeLayout() {
   const orgId = me.currentOrgId ?? "";
   const isAdmin = isAdminOf(me);
   const programme = useProgramme(orgId, programmeId);
+  // Its state and settings, changed by another admin or by publishing a match, show without reloading.
+  useRealtime([programmeId && topic("programme", programmeId)]);
 
   if (programme.isPending) return <Loading label="Loading the programme…" />;
   if (programme.isError) {

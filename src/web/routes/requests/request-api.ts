@@ -1,6 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import type { RequestListQuery } from "../../../contracts/self-match.ts";
+import { topic } from "../../../contracts/realtime.ts";
 import { api } from "../../api/queries.ts";
+import { useRealtime } from "../../api/realtime.ts";
 import { profileKeys } from "../profile/profile-api.ts";
 import { browserTimeZone } from "../profile/profile-format.ts";
 
@@ -25,7 +27,9 @@ export function useRequestList(orgId: string, filters: RequestListQuery) {
   });
 }
 
+/** One request, read again when it changes (its own topic: the mentee, the mentor and admins hear it). */
 export function useRequest(orgId: string, requestId: string) {
+  useRealtime([requestId && topic("request", requestId)]);
   return useQuery({
     queryKey: selfMatchKeys.request(orgId, requestId),
     queryFn: () => api.call("getRequest", { params: { orgId, requestId } }),
