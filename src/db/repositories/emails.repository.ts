@@ -3,6 +3,15 @@ import type { OrgId } from "../../core/accounts/types.ts";
 import type { EmailState } from "../../core/email/delivery.ts";
 import type { Database } from "../connection.ts";
 import { memberships, sentEmails, users } from "../schema.ts";
+import { sentEmailAttachments } from "../schema/email-attachments.ts";
+
+/** A file sent with an email; `method` (REQUEST, CANCEL) marks an iCalendar invitation. */
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  method: string | null;
+  content: string;
+}
 
 export interface StoredEmail {
   id: string;
@@ -59,7 +68,21 @@ export function emailsRepository(db: Database) {
       now: Date;
       resendOf?: string;
       dedupeKey?: string;
+      attachments?: readonly EmailAttachment[];
     }): Promise<string> {
+      const attachments = input.attachments ?? [];
+      if (attachments.length > 0) {
+        // The email and its files in one transaction: a sender never claims an email whose
+        // attachments are not there yet.
+        return db.transaction(async (tx) => {
+          const id = await emailsRepository(tx as unknown as Database).record({ ...input, attachments: [] });
+          await tx
+            .insert(sentEmailAttachments)
+            .values(attachments.map((attachment, position) => ({ emailId: id, position, ...attachment })))
+            .onConflictDoNothing();
+          return id;
+        });
+      }
       const [row] = await db
         .insert(sentEmails)
         .values({
@@ -83,6 +106,20 @@ export function emailsRepository(db: Database) {
         .where(eq(sentEmails.dedupeKey, input.dedupeKey ?? ""));
       if (!earlier) throw new Error("sent_emails: insert skipped without an earlier email");
       return earlier.id;
+    },
+
+    /** The files sent with an email, in order. */
+    async attachmentsOf(emailId: string): Promise<EmailAttachment[]> {
+      return db
+        .select({
+          filename: sentEmailAttachments.filename,
+          contentType: sentEmailAttachments.contentType,
+          method: sentEmailAttachments.method,
+          content: sentEmailAttachments.content,
+        })
+        .from(sentEmailAttachments)
+        .where(eq(sentEmailAttachments.emailId, emailId))
+        .orderBy(asc(sentEmailAttachments.position));
     },
 
     /**

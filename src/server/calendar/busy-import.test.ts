@@ -64,6 +64,22 @@ describe("busy import", () => {
     ]);
   });
 
+  it("a TZID with no VTIMEZONE anywhere (Australia/Sydney, autumn change on 6 April 2030) is still that zone", () => {
+    const text = calendar(
+      event(
+        "UID:sydney",
+        "DTSTART;TZID=Australia/Sydney:20300325T090000",
+        "DTEND;TZID=Australia/Sydney:20300325T093000",
+        "RRULE:FREQ=WEEKLY;COUNT=3",
+      ),
+    );
+    expect(shown(busyFromCalendarObjects([text], spring, "UTC").busy)).toEqual([
+      "2030-03-24T22:00:00.000Z/2030-03-24T22:30:00.000Z",
+      "2030-03-31T22:00:00.000Z/2030-03-31T22:30:00.000Z",
+      "2030-04-07T23:00:00.000Z/2030-04-07T23:30:00.000Z",
+    ]);
+  });
+
   it("EXDATE removes an occurrence; RECURRENCE-ID overrides move one and cancel another", () => {
     const text = calendar(
       berlinZone,

@@ -212,7 +212,9 @@ export function calDavClient(credentials: CalDavCredentials, settings: CalDavSet
       const refused = (list: typeof responses) =>
         list.length === 1 && !list[0]?.props && (list[0]?.status ?? 200) >= 400;
       let multistatus = responses[0]?.raw?.multistatus;
-      if (!multistatus && refused(responses)) {
+      if (!multistatus) {
+        // A 2xx that is not a multistatus (a web page): not a calendar.
+        if (!refused(responses)) throw notCalDav();
         // No sync-collection here: list every event with its ETag (a calendar-query) instead.
         full = true;
         responses = await calendarQuery({
@@ -227,8 +229,8 @@ export function calDavClient(credentials: CalDavCredentials, settings: CalDavSet
           depth: "1",
           ...fetchOption,
         });
+        if (!responses[0]?.raw?.multistatus) throw notCalDav();
         multistatus = undefined;
-        if (refused(responses)) throw notCalDav();
       }
       const newToken = multistatus?.syncToken ? String(multistatus.syncToken) : null;
       const objects = responses.filter(

@@ -1,3 +1,4 @@
+import { getVtimezoneComponent } from "@touch4it/ical-timezones";
 import ICAL from "ical.js";
 import { DateTime, IANAZone } from "luxon";
 
@@ -7,6 +8,11 @@ import { DateTime, IANAZone } from "luxon";
  * through its VTIMEZONE). Throws on text that is not iCalendar.
  */
 export function parseCalendar(text: string): ICAL.Component {
+  // A TZID without its VTIMEZONE (many servers and apps leave it out): ical.js would read the
+  // time as floating. Register the IANA zone's definition before any value is read.
+  for (const match of text.matchAll(/;TZID="?([^";:\r\n]+)"?/gi)) {
+    registerIanaZone(match[1] as string);
+  }
   const component = new ICAL.Component(ICAL.parse(text) as unknown as unknown[]);
   for (const zone of component.getAllSubcomponents("vtimezone")) {
     const tzid = zone.getFirstPropertyValue("tzid");
@@ -15,6 +21,21 @@ export function parseCalendar(text: string): ICAL.Component {
     }
   }
   return component;
+}
+
+const unknownZones = new Set<string>();
+function registerIanaZone(tzid: string): void {
+  if (ICAL.TimezoneService.has(tzid) || unknownZones.has(tzid)) return;
+  const vtimezone = IANAZone.isValidZone(tzid) ? getVtimezoneComponent(tzid) : null;
+  if (!vtimezone) {
+    unknownZones.add(tzid);
+    return;
+  }
+  const wrapper = new ICAL.Component(
+    ICAL.parse(`BEGIN:VCALENDAR\r\n${vtimezone.trim()}\r\nEND:VCALENDAR\r\n`) as unknown as unknown[],
+  );
+  const zone = wrapper.getFirstSubcomponent("vtimezone");
+  if (zone) ICAL.TimezoneService.register(zone);
 }
 
 /**

@@ -34,7 +34,14 @@ function describeFailure(error: unknown): { message: string; responseCode: numbe
 
 async function deliverOne(deps: EmailDeliveryDeps, smtp: SmtpSender, email: StoredEmail) {
   try {
-    await smtp.send({ to: email.to, subject: email.subject, text: email.text, html: email.html });
+    const attachments = await deps.repos.emails.attachmentsOf(email.id);
+    await smtp.send({
+      to: email.to,
+      subject: email.subject,
+      text: email.text,
+      html: email.html,
+      attachments,
+    });
   } catch (error) {
     deps.onError?.(error, email);
     const failure = describeFailure(error);

@@ -2,11 +2,12 @@ import nodemailer from "nodemailer";
 import type { OrgId } from "../../core/accounts/types.ts";
 import type { RenderedEmail } from "../../core/email/template.ts";
 import type { EmailsRepository } from "../../db/index.ts";
+import type { EmailAttachment } from "../../db/repositories/emails.repository.ts";
 import { deliverDueEmails } from "./deliver-due-emails.ts";
 
 /** One conversation with the SMTP server; throws with the server's answer when it refuses. */
 export interface SmtpSender {
-  send(message: { to: string } & RenderedEmail): Promise<void>;
+  send(message: { to: string; attachments?: readonly EmailAttachment[] } & RenderedEmail): Promise<void>;
 }
 
 export interface Mailer {
@@ -30,6 +31,8 @@ export interface Mailer {
      * `event:<eventId>:<userId>`: the second send records nothing, so the email goes once.
      */
     dedupeKey?: string;
+    /** Files sent with it (an ICS invitation), kept with the email for retries. */
+    attachments?: readonly EmailAttachment[];
   }): Promise<string>;
   /** Starts a background run of deliverDueEmails (again, once the current one ends). */
   deliverSoon(): void;
@@ -63,6 +66,7 @@ export function createMailer(options: {
             subject: message.subject,
             text: message.text,
             html: message.html,
+            ...nodemailerAttachments(message.attachments ?? []),
           });
         },
       }
@@ -87,7 +91,7 @@ export function createMailer(options: {
   const mailer: Mailer = {
     delivery: transport ? "smtp" : "outbox",
     smtp,
-    async send({ to, orgId, email, resendOf, dedupeKey }) {
+    async send({ to, orgId, email, resendOf, dedupeKey, attachments }) {
       const id = await options.emails.record({
         orgId,
         to,
@@ -96,6 +100,7 @@ export function createMailer(options: {
         now: options.now(),
         resendOf,
         dedupeKey,
+        attachments,
       });
       mailer.deliverSoon();
       return id;
@@ -121,4 +126,34 @@ export function createMailer(options: {
     },
   };
   return mailer;
+}
+
+/**
+ * Our attachments as nodemailer options: an iCalendar invitation (a `method`) goes as `icalEvent`,
+ * the text/calendar alternative with METHOD that Gmail, Outlook and Apple Mail show as an
+ * invitation (and as a file beside it); anything else as a plain attachment.
+ */
+export function nodemailerAttachments(attachments: readonly EmailAttachment[]) {
+  const invitation = attachments.find((attachment) => attachment.method !== null);
+  const files = attachments.filter((attachment) => attachment !== invitation);
+  return {
+    ...(invitation
+      ? {
+          icalEvent: {
+            method: invitation.method as string,
+            filename: invitation.filename,
+            content: invitation.content,
+          },
+        }
+      : {}),
+    ...(files.length > 0
+      ? {
+          attachments: files.map((file) => ({
+            filename: file.filename,
+            content: file.content,
+            contentType: file.contentType,
+          })),
+        }
+      : {}),
+  };
 }

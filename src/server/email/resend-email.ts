@@ -22,6 +22,7 @@ export async function resendEmail(deps: ServerDeps, orgId: OrgId, emailId: strin
     orgId,
     email: { subject: original.subject, text: original.text, html: original.html },
     resendOf: original.id,
+    attachments: await deps.repos.emails.attachmentsOf(original.id),
   });
   const copy = await deps.repos.emails.findForOrg(orgId, id);
   if (!copy) throw notFound("No such email.");
