@@ -298,7 +298,7 @@ describe("availableRanges against a minute-by-minute reference (Intl wall clock 
         const ranges = availableRanges(availability, window);
         expect(rangesAsMinutes(ranges, window)).toEqual(availableMinutes(availability, window));
       }),
-      { numRuns: 150 },
+      { numRuns: 120 },
     );
   });
 });

@@ -67,9 +67,15 @@ export function rangesAsMinutes(ranges: readonly Range[], window: Range): boolea
   return out;
 }
 
-/** Per minute: whether the participant is free (hours, busy widened by the buffer, notice). */
-export function freeMinutes(participant: Participant, query: SlotQuery): boolean[] {
-  const hours = availableMinutes(participant.availability, query.window);
+/**
+ * Per minute: whether the participant is free (hours, busy widened by the buffer, notice); `hours`
+ * may be given when already worked out (or to leave hours out: all true).
+ */
+export function freeMinutes(
+  participant: Participant,
+  query: SlotQuery,
+  hours: boolean[] = availableMinutes(participant.availability, query.window),
+): boolean[] {
   const buffer = participant.bufferMinutes * MINUTE;
   const earliest = query.now + participant.minimumNoticeMinutes * MINUTE;
   return hours.map((inHours, index) => {
