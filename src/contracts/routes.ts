@@ -32,6 +32,7 @@ import {
 
 import { type RouteContract, route } from "./route-contract.ts";
 import { bulkMatchingRoutes } from "./bulk-matching.routes.ts";
+import { calendarRoutes } from "./calendar.routes.ts";
 import { emailRoutes } from "./email.routes.ts";
 import { enrolmentRoutes } from "./enrolment.routes.ts";
 import { memberResetRoutes } from "./member-reset.routes.ts";
@@ -307,6 +308,7 @@ export const routes = {
   ...sessionRoutes,
   ...emailRoutes,
   ...memberResetRoutes,
+  ...calendarRoutes,
   ...mentoringSessionRoutes,
   ...twoFactorRoutes,
 } satisfies Record<string, RouteContract>;

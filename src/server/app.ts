@@ -16,6 +16,7 @@ import { registerOrganisationRoutes } from "./organisations/organisations.routes
 import { registerHealthRoutes } from "./system/health.routes.ts";
 import { registerTwoFactorRoutes } from "./identity/two-factor.routes.ts";
 import { registerBulkMatchingRoutes } from "./bulk-matching/bulk-matching.routes.ts";
+import { registerCalendarRoutes } from "./calendar/calendar.routes.ts";
 import { registerEmailRoutes } from "./email/email.routes.ts";
 import { registerEnrolmentRoutes } from "./enrolment/enrolment.routes.ts";
 import { registerHomeRoutes } from "./home/home.routes.ts";
@@ -84,6 +85,7 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
   await registerRealtimeRoutes(app, deps);
   registerHomeRoutes(app, deps);
   registerEmailRoutes(app, deps);
+  registerCalendarRoutes(app, deps);
   registerMentoringSessionRoutes(app, deps);
   registerTwoFactorRoutes(app, deps);
   await installWebApp(app, options.webRoot ?? null);

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { type RouteContract, type RouteName, type Routes, routes } from "../../contracts/routes.ts";
 import { bulkMatchingSamples } from "./samples/bulk-matching.samples.ts";
+import { calendarSamples } from "./samples/calendar.samples.ts";
 import { emailSamples } from "./samples/email.samples.ts";
 import { enrolmentSamples } from "./samples/enrolment.samples.ts";
 import { notificationSamples } from "./samples/notifications.samples.ts";
@@ -38,6 +39,7 @@ export const sampleBodies: { [K in RouteWithBody]: z.input<Routes[K]["body"]> } 
   ...relationshipSamples,
   ...notificationSamples,
   ...emailSamples,
+  ...calendarSamples,
   ...mentoringSessionSamples,
   ...twoFactorSamples,
   setup: {
@@ -76,6 +78,7 @@ export const samplePathIds: Record<string, string> = {
   emailId: "00000000-0000-4000-8000-00000000a00b",
   sessionId: "00000000-0000-4000-8000-00000000a00c",
   itemId: "00000000-0000-4000-8000-00000000a00d",
+  connectionId: "00000000-0000-4000-8000-00000000a0c1",
   kind: "invitation",
 };
 
