@@ -7,6 +7,7 @@ import { Alert } from "../../components/alert.tsx";
 import { zoneNote } from "../../components/format.ts";
 import { EmptyState, Loading, PageHeader } from "../../components/page.tsx";
 import { VerifyEmailNotice } from "../../components/verify-banner.tsx";
+import { HomeSessions } from "../sessions/home-sessions.tsx";
 import { ManagerHome } from "./home-manager.tsx";
 import { PersonalHome } from "./home-personal.tsx";
 import { useHome } from "./home-queries.ts";
@@ -52,6 +53,7 @@ export default function HomePage() {
         <Alert tone="error">{describeError(home.error)}</Alert>
       ) : (
         <div className="stack home">
+          <HomeSessions home={home.data} />
           <PersonalHome home={home.data} />
           {home.data.manager ? <ManagerHome manager={home.data.manager} /> : null}
           <HomeEmptyState home={home.data} isAdmin={isAdminOf(me)} orgName={membership.orgName} />
