@@ -45,6 +45,7 @@ import { selfMatchRoutes } from "./self-match.routes.ts";
 import { sessionRoutes } from "./session.routes.ts";
 import { mentoringSessionRoutes } from "./sessions.routes.ts";
 import { SignInResultSchema, twoFactorRoutes } from "./two-factor.routes.ts";
+import { auditRoutes } from "./audit.routes.ts";
 
 export type { Access, RouteContract } from "./route-contract.ts";
 
@@ -311,6 +312,7 @@ export const routes = {
   ...calendarRoutes,
   ...mentoringSessionRoutes,
   ...twoFactorRoutes,
+  ...auditRoutes,
 } satisfies Record<string, RouteContract>;
 
 export type Routes = typeof routes;

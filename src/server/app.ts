@@ -15,6 +15,7 @@ import { installWebApp } from "./http/web-app.ts";
 import { registerOrganisationRoutes } from "./organisations/organisations.routes.ts";
 import { registerHealthRoutes } from "./system/health.routes.ts";
 import { registerTwoFactorRoutes } from "./identity/two-factor.routes.ts";
+import { registerAuditRoutes } from "./identity/audit.routes.ts";
 import { registerBulkMatchingRoutes } from "./bulk-matching/bulk-matching.routes.ts";
 import { registerCalendarRoutes } from "./calendar/calendar.routes.ts";
 import { registerEmailRoutes } from "./email/email.routes.ts";
@@ -88,6 +89,7 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
   registerCalendarRoutes(app, deps);
   registerMentoringSessionRoutes(app, deps);
   registerTwoFactorRoutes(app, deps);
+  registerAuditRoutes(app, deps);
   await installWebApp(app, options.webRoot ?? null);
   return app;
 }

@@ -5,6 +5,7 @@ import { inTransaction } from "../../db/index.ts";
 import type { ServerDeps } from "../deps.ts";
 import { AppError, forbidden, notFound } from "../http/app-error.ts";
 import { recordEvents } from "../events/record-events.ts";
+import { recordAudit } from "../identity/audit.ts";
 import { hashToken, newToken } from "../security/tokens.ts";
 
 /** Who may issue a reset for whom: owners for admins and members, admins for members. */
@@ -14,7 +15,7 @@ const OUTRANKS: Record<string, readonly string[]> = { owner: ["admin", "member"]
  * An admin issues a one-time password reset link for a member: the safe path when no SMTP server
  * is set (docs/adr/0003-resets-without-smtp.md). The link is returned once, to this admin, and
  * stored nowhere readable (only its hash). The member is told in the app and by email, naming
- * the admin; that notice (and its email, in the organisation's Sent email) is the record, with a
+ * the admin; the audit log records who issued it for whom (in the same transaction), with a
  * server log line without the token.
  *
  * Refused: a person outside this organisation (404), yourself, someone of your rank or above, a
@@ -66,6 +67,15 @@ export async function issueMemberReset(
           issuedAt: now.toISOString(),
           expiresAt: expiresAt.toISOString(),
         },
+      },
+    ]);
+    await recordAudit(repos, now, [
+      {
+        orgId: actor.orgId,
+        actorId: actor.userId,
+        action: "member.reset_link_issued",
+        subjectId: userId,
+        details: { expiresAt: expiresAt.toISOString() },
       },
     ]);
   });

@@ -1,25 +1,12 @@
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
+import type { AuditAction } from "../../contracts/audit.routes.ts";
 import type { Repositories } from "../../db/index.ts";
 
 /**
- * What the audit log records. Each is written by its use case in the transaction of the change
- * (`recordAudit(repos, ...)` with the transaction's repos), so an entry exists exactly when the
- * change committed.
+ * Audit entries are written by their use case in the transaction of the change
+ * (`recordAudit(repos, now, ...)` with the transaction's repos), so an entry exists exactly when
+ * the change committed. The actions are listed once, in contracts/audit.routes.ts.
  */
-export const AUDIT_ACTIONS = [
-  "member.role_changed",
-  "member.deactivated",
-  "member.reactivated",
-  "member.reset_link_issued",
-  "security.two_factor_requirement_changed",
-  "export.members",
-  "export.participants",
-  "export.relationships",
-  "export.audit_log",
-  "account.deleted",
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-
 export interface AuditEntry {
   orgId: OrgId;
   actorId: UserId | null;

@@ -4,9 +4,10 @@ import type { MemberRecord, Membership, UserId } from "../../core/accounts/types
 import { inTransaction } from "../../db/index.ts";
 import type { ServerDeps } from "../deps.ts";
 import { AppError, forbidden, notFound } from "../http/app-error.ts";
+import { type AuditEntry, recordAudit } from "../identity/audit.ts";
 
 /**
- * Changes a member's role or status. The owner count is read under a row lock in the same
+ * Changes a member's role or status (recorded in the audit log). The owner count is read under a row lock in the same
  * transaction, so two admins demoting the last two owners at once cannot leave none.
  */
 export async function updateMember(
@@ -24,6 +25,19 @@ export async function updateMember(
     if (refusal?.kind === "last_owner") throw new AppError("last_owner", refusal.message);
     if (refusal) throw forbidden(refusal.message);
     await repos.organisations.updateMember(actor.orgId, userId, next);
+    const entries: AuditEntry[] = [];
+    const base = { orgId: actor.orgId, actorId: actor.userId, subjectId: userId } as const;
+    if (next.role !== member.role) {
+      entries.push({ ...base, action: "member.role_changed", details: { from: member.role, to: next.role } });
+    }
+    if (next.status !== member.status) {
+      entries.push({
+        ...base,
+        action: next.status === "deactivated" ? "member.deactivated" : "member.reactivated",
+        details: { role: next.role },
+      });
+    }
+    await recordAudit(repos, deps.now(), entries);
     return { ...member, ...next };
   });
 }
