@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { hotp, totpStep } from "../src/server/security/totp.ts";
 import { seriousViolations } from "./support/axe.ts";
@@ -8,7 +8,7 @@ import { useServerAndBrowser } from "./support/harness.ts";
 /** The code an authenticator app shows (one step ahead is within the window, and never used yet). */
 const appCode = (secret: string, ahead = 0) => hotp(secret, totpStep(new Date()) + ahead);
 
-async function typeCode(page: Page, label: string | RegExp, code: string) {
+async function typeCode(page: Page | Locator, label: string | RegExp, code: string) {
   await page.getByLabel(label).fill(code);
 }
 

@@ -147,6 +147,12 @@ function MainNav({ me }: { me: Me }) {
                 Security
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/settings/audit-log" className="main-nav__link">
+                <NavIcon d="M6 3h9l4 4v14H6zM14 3v5h5M9 12h7M9 16h7" />
+                Audit log
+              </NavLink>
+            </li>
           </>
         ) : null}
         <li>
@@ -156,9 +162,15 @@ function MainNav({ me }: { me: Me }) {
           </NavLink>
         </li>
         <li>
-          <NavLink to="/account" className="main-nav__link">
+          <NavLink to="/account" end className="main-nav__link">
             <NavIcon d="M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm-8 8c0-3.9 3.6-6 8-6s8 2.1 8 6" />
             My account
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to="/account/calendars" className="main-nav__link">
+            <NavIcon d="M4 6h16v14H4zM4 10h16M8 3v5M16 3v5M8 14h3v3H8z" />
+            My calendars
           </NavLink>
         </li>
       </ul>

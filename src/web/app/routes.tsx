@@ -14,6 +14,7 @@ const VerifyEmailPage = lazy(() => import("../routes/verify-email/verify-email-p
 const AcceptInvitationPage = lazy(() => import("../routes/accept-invitation/accept-invitation-page.tsx"));
 const HomePage = lazy(() => import("../routes/home/home-page.tsx"));
 const AccountPage = lazy(() => import("../routes/account/account-page.tsx"));
+const CalendarPage = lazy(() => import("../routes/calendar/calendar-page.tsx"));
 const MembersPage = lazy(() => import("../routes/members/members-page.tsx"));
 const InvitationsPage = lazy(() => import("../routes/invitations/invitations-page.tsx"));
 const SentEmailsPage = lazy(() => import("../routes/sent-emails/sent-emails-page.tsx"));
@@ -21,6 +22,7 @@ const SentEmailPage = lazy(() => import("../routes/sent-emails/sent-email-page.t
 const EmailTemplatesPage = lazy(() => import("../routes/email-templates/email-templates-page.tsx"));
 const EmailTemplatePage = lazy(() => import("../routes/email-templates/email-template-page.tsx"));
 const SecurityPage = lazy(() => import("../routes/security/security-page.tsx"));
+const AuditLogPage = lazy(() => import("../routes/audit-log/audit-log-page.tsx"));
 const ProfilePage = lazy(() => import("../routes/profile/profile-page.tsx"));
 const PersonPage = lazy(() => import("../routes/profile/person-page.tsx"));
 const SkillsPage = lazy(() => import("../routes/skills/skills-page.tsx"));
@@ -62,6 +64,7 @@ export const paths = {
   verifyEmail: "/verify-email",
   acceptInvitation: secretPagePaths.acceptInvitation,
   account: "/account",
+  calendars: "/account/calendars",
   members: "/members",
   invitations: "/members/invitations",
   sentEmails: "/emails",
@@ -69,6 +72,7 @@ export const paths = {
   emailTemplates: "/settings/email-templates",
   emailTemplate: "/settings/email-templates/:kind",
   security: "/settings/security",
+  auditLog: "/settings/audit-log",
   profile: "/profile",
   person: "/people/:userId",
   skills: "/skills",
@@ -119,6 +123,7 @@ export function AppRoutes() {
       >
         <Route index element={<HomePage />} />
         <Route path={paths.account} element={<AccountPage />} />
+        <Route path={paths.calendars} element={<CalendarPage />} />
         <Route path={paths.members} element={<MembersPage />} />
         <Route path={paths.invitations} element={<InvitationsPage />} />
         <Route path={paths.sentEmails} element={<SentEmailsPage />} />
@@ -126,6 +131,7 @@ export function AppRoutes() {
         <Route path={paths.emailTemplates} element={<EmailTemplatesPage />} />
         <Route path={paths.emailTemplate} element={<EmailTemplatePage />} />
         <Route path={paths.security} element={<SecurityPage />} />
+        <Route path={paths.auditLog} element={<AuditLogPage />} />
         <Route path={paths.profile} element={<ProfilePage />} />
         <Route path={paths.person} element={<PersonPage />} />
         <Route path={paths.skills} element={<SkillsPage />} />
