@@ -23,7 +23,7 @@ import {
   requestUrl,
   selfMatchWorld,
   sendRequest,
-} from "../../src/server/self-match/self-match.test-support.ts";
+} from "../../src/server/requests/requests.test-support.ts";
 import { createTestApp, setUpOwner, type TestApp } from "../../src/server/testing/test-app.ts";
 
 const EVENTS = Number(process.env.EVENTS ?? 3_000);

@@ -26,7 +26,8 @@ import { registerProfileRoutes } from "./profiles/profiles.routes.ts";
 import { registerProgrammeRoutes } from "./programmes/programmes.routes.ts";
 import { registerRealtimeRoutes } from "./realtime/realtime.routes.ts";
 import { registerRelationshipRoutes } from "./relationships/relationships.routes.ts";
-import { registerSelfMatchRoutes } from "./self-match/self-match.routes.ts";
+import { registerMentorSearchRoutes } from "./mentor-search/mentor-search.routes.ts";
+import { registerRequestsRoutes } from "./requests/requests.routes.ts";
 import { registerMentoringSessionRoutes } from "./sessions/sessions.routes.ts";
 
 export interface BuildAppOptions {
@@ -79,7 +80,8 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
   registerProfileRoutes(app, deps);
   registerProgrammeRoutes(app, deps);
   registerEnrolmentRoutes(app, deps);
-  registerSelfMatchRoutes(app, deps);
+  registerMentorSearchRoutes(app, deps);
+  registerRequestsRoutes(app, deps);
   registerBulkMatchingRoutes(app, deps);
   registerRelationshipRoutes(app, deps);
   registerNotificationRoutes(app, deps);

@@ -6,7 +6,7 @@ import type { OrgId } from "../../core/accounts/types.ts";
 import type { ProgrammeRecord } from "../../core/programmes/types.ts";
 import { programmes, relationships } from "../../db/schema.ts";
 import { type Caller, createTestApp, emailsTo, setUpOwner, type TestApp } from "../testing/test-app.ts";
-import { growBody } from "../self-match/self-match.test-support.ts";
+import { growBody } from "../requests/requests.test-support.ts";
 import { addPeople, createProgramme, signInFixture } from "../testing/programme-fixtures.ts";
 import { runRegistryOf } from "./bulk-matching.routes.ts";
 import { EMAILS_BEFORE_ANSWER } from "./publish-match-run.ts";

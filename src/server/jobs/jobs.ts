@@ -3,7 +3,7 @@ import { STALE_AFTER_MS, STALE_RUN_ERROR } from "../bulk-matching/start-match-ru
 import type { ServerDeps } from "../deps.ts";
 import { resumeEndedPausesJob } from "../enrolment/resume-pauses.job.ts";
 import { fitCheckReminderJob } from "../relationships/fit-check-reminders.job.ts";
-import { requestSweepJob } from "../self-match/sweep-requests.ts";
+import { requestSweepJob } from "../requests/sweep-requests.ts";
 import { cadenceNudgeJob, sessionSweepJob } from "../sessions/session-jobs.ts";
 import { defineJob, type JobDefinition } from "./define-job.ts";
 import type { PeriodicJob } from "./periodic.ts";

@@ -1,6 +1,6 @@
 import type { DomainEvent, RequestRef } from "../../contracts/events.ts";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
-import { type NoticeRequest, requestNotices } from "../self-match/request-notices.ts";
+import { type NoticeRequest, requestNotices } from "../requests/request-notices.ts";
 import { isSessionEvent, sessionNotices } from "../sessions/session-notices.ts";
 import type { Notice } from "./notice.ts";
 import { RELATIONSHIP_EVENT_KINDS, relationshipEventNotice } from "./relationship-notices.ts";

@@ -5,8 +5,8 @@ import { hasRoom } from "../../core/programmes/relationship-status.ts";
 import type { ProgrammeRecord, RequestId } from "../../core/programmes/types.ts";
 import type { Repositories } from "../../db/index.ts";
 import type { RelationshipRecord } from "../../db/repositories/relationships.repository.ts";
-import type { NoticeRequest } from "../self-match/request-notices.ts";
-import { requestEvents } from "../self-match/request-events.ts";
+import type { NoticeRequest } from "../requests/request-notices.ts";
+import { requestEvents } from "../requests/request-events.ts";
 
 /** Why a pair starts: a mentor accepted a request, or a manager published a matching run. */
 export type StartCause =

@@ -21,7 +21,7 @@ import {
   type SelfMatchWorld,
   selfMatchWorld,
   sendRequest,
-} from "./self-match.test-support.ts";
+} from "./requests.test-support.ts";
 
 const DAY = 86_400_000;
 

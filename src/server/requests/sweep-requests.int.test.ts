@@ -11,7 +11,7 @@ import {
   type SelfMatchWorld,
   selfMatchWorld,
   sendRequest,
-} from "./self-match.test-support.ts";
+} from "./requests.test-support.ts";
 import { sweepRequests } from "./sweep-requests.ts";
 
 /** The request sweep with a clock the test moves (expiry 14 days, reminder 3 days before). */

@@ -5,7 +5,7 @@ import type { ServerDeps } from "../deps.ts";
 import type { PeriodicJob } from "../jobs/periodic.ts";
 import type { DomainEvent } from "../../contracts/events.ts";
 import { recordEvents } from "../events/record-events.ts";
-import { noticeRequest, viewOf } from "./request-access.ts";
+import { noticeRequest, viewOf } from "./requests.policy.ts";
 import { requestEvents } from "./request-events.ts";
 
 const BATCH = 100;

@@ -4,7 +4,7 @@ import type { RequestId } from "../../core/programmes/types.ts";
 import type { ServerDeps } from "../deps.ts";
 import { notFound } from "../http/app-error.ts";
 import { presentRequestDetail } from "./request.presenter.ts";
-import { viewerOf } from "./request-access.ts";
+import { viewerOf } from "./requests.policy.ts";
 
 /** One request for its mentee, its mentor (everything) or an admin (states and dates only). */
 export async function getRequest(

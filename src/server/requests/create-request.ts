@@ -9,7 +9,7 @@ import type { MentoringRequestView } from "../../db/repositories/requests.reposi
 import type { ServerDeps } from "../deps.ts";
 import { AppError, forbidden, invalidField, notFound } from "../http/app-error.ts";
 import { recordEvents } from "../events/record-events.ts";
-import { noticeRequest, viewOf } from "./request-access.ts";
+import { noticeRequest, viewOf } from "./requests.policy.ts";
 import { requestEvents } from "./request-events.ts";
 
 /**

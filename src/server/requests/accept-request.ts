@@ -12,7 +12,7 @@ import { AppError } from "../http/app-error.ts";
 import type { DomainEvent } from "../../contracts/events.ts";
 import { recordEvents } from "../events/record-events.ts";
 import { startRelationship } from "../relationships/start-relationship.ts";
-import { noticeRequest, requestForAction, viewOf, wrongState } from "./request-access.ts";
+import { noticeRequest, requestForAction, viewOf, wrongState } from "./requests.policy.ts";
 import { requestEvents } from "./request-events.ts";
 
 type Outcome =

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OrgId } from "../../core/accounts/types.ts";
 import { mentoringRequests, relationships } from "../../db/schema.ts";
 import { createTestApp, setUpOwner, type TestApp } from "../testing/test-app.ts";
-import { call, requestUrl, selfMatchWorld, sendRequest } from "./self-match.test-support.ts";
+import { call, requestUrl, selfMatchWorld, sendRequest } from "./requests.test-support.ts";
 
 /**
  * Accepting under real concurrency (PostgreSQL; PGlite runs the same calls one at a time). The

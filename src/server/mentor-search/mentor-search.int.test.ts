@@ -10,7 +10,7 @@ import {
   setUpOwner,
   type TestApp,
 } from "../testing/test-app.ts";
-import { call, type SelfMatchWorld, selfMatchWorld, sendRequest } from "./self-match.test-support.ts";
+import { call, type SelfMatchWorld, selfMatchWorld, sendRequest } from "../requests/requests.test-support.ts";
 
 /** A mentor with a profile as the profiles feature stores it (search_text kept from skills and topics). */
 function mentor(

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from "fastify";
-import type { UserId } from "../../core/accounts/types.ts";
 import type { ProgrammeId, RequestId } from "../../core/programmes/types.ts";
 import { routes } from "../../contracts/routes.ts";
 import type { ServerDeps } from "../deps.ts";
@@ -9,27 +8,12 @@ import { answerRequest } from "./answer-request.ts";
 import { askRequestInfo } from "./ask-request-info.ts";
 import { createRequest } from "./create-request.ts";
 import { declineRequest } from "./decline-request.ts";
-import { explainRecommendation } from "./explain-recommendation.ts";
 import { getRequest } from "./get-request.ts";
-import { listRecommendations } from "./list-recommendations.ts";
 import { presentRequestDetail, presentRequestSummary } from "./request.presenter.ts";
-import { searchMentors } from "./search-mentors.ts";
 import { withdrawRequest } from "./withdraw-request.ts";
 
-/** Registers the handlers of the self-match routes of the contract table. */
-export function registerSelfMatchRoutes(app: FastifyInstance, deps: ServerDeps): void {
-  defineRoute(app, deps, routes.listRecommendations, async ({ membership, params, query }) =>
-    listRecommendations(deps, membership, params.programmeId as ProgrammeId, query.limit),
-  );
-
-  defineRoute(app, deps, routes.explainRecommendation, async ({ membership, params }) =>
-    explainRecommendation(deps, membership, params.programmeId as ProgrammeId, params.mentorId as UserId),
-  );
-
-  defineRoute(app, deps, routes.searchMentors, async ({ membership, params, query }) =>
-    searchMentors(deps, membership, params.programmeId as ProgrammeId, query),
-  );
-
+/** Registers the handlers of the requests routes of the contract table. */
+export function registerRequestsRoutes(app: FastifyInstance, deps: ServerDeps): void {
   defineRoute(app, deps, routes.createRequest, async ({ membership, params, body }) =>
     presentRequestDetail(
       await createRequest(deps, membership, params.programmeId as ProgrammeId, body),

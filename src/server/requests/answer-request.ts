@@ -6,36 +6,31 @@ import type { MentoringRequestView } from "../../db/repositories/requests.reposi
 import type { ServerDeps } from "../deps.ts";
 import { notFound } from "../http/app-error.ts";
 import { recordEvents } from "../events/record-events.ts";
-import { lostRace, noticeRequest, requestForAction, viewOf } from "./request-access.ts";
+import { lostRace, noticeRequest, requestForAction, viewOf } from "./requests.policy.ts";
 import { requestEvents } from "./request-events.ts";
 
-/**
- * The mentor asks the mentee a question: the request goes back to the mentee (needs_info), who
- * has the programme's full expiry period to answer (and one reminder before it ends).
- */
-export async function askRequestInfo(
+/** The mentee answers the mentor's question: pending again, with a fresh expiry and reminder. */
+export async function answerRequest(
   deps: ServerDeps,
   membership: Membership,
   requestId: RequestId,
-  question: string,
+  answer: string,
 ): Promise<MentoringRequestView> {
   const now = deps.now();
   const { view } = await inTransaction(deps.db, async (repos) => {
-    const request = await requestForAction(repos, membership, requestId, "ask");
+    const request = await requestForAction(repos, membership, requestId, "answer");
     const programme = await repos.programmes.find(request.orgId, request.programmeId);
     if (!programme) throw notFound("Programme not found.");
-    const changed = await repos.requests.transition(request.orgId, request.id, statesBefore("needs_info"), {
-      status: "needs_info",
-      infoQuestion: question,
-      infoAnswer: null,
-      respondedAt: request.respondedAt ?? now,
+    const changed = await repos.requests.transition(request.orgId, request.id, statesBefore("pending"), {
+      status: "pending",
+      infoAnswer: answer,
       expiresAt: requestExpiresAt(now, programme.requestExpiryDays),
       remindedAt: null,
       updatedAt: now,
     });
-    if (!changed) throw await lostRace(repos, request, "ask", "mentor");
+    if (!changed) throw await lostRace(repos, request, "answer", "mentee");
     const view = await viewOf(repos, changed);
-    const notices = requestEvents.asked(noticeRequest(view), question);
+    const notices = requestEvents.answered(noticeRequest(view));
     await recordEvents(repos, notices);
     return { view, notices };
   });

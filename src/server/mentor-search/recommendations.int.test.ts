@@ -16,7 +16,7 @@ import {
   type SelfMatchWorld,
   selfMatchWorld,
   sendRequest,
-} from "./self-match.test-support.ts";
+} from "../requests/requests.test-support.ts";
 
 const english = { languages: ["en"], timeZone: "Europe/London" };
 
