@@ -3,6 +3,7 @@ import type { Programme } from "../../../contracts/programmes.ts";
 import { paths, to } from "../../app/routes.tsx";
 import { formatDateTime } from "../../components/format.ts";
 import { Card, PageHeader } from "../../components/page.tsx";
+import { ProgrammeSessionStats } from "../sessions/programme-session-stats.tsx";
 import { useProgrammeFrame } from "./programme-layout.tsx";
 import {
   describeDates,
@@ -83,6 +84,7 @@ export default function ProgrammeOverviewPage() {
         ) : null}
       </div>
       <NextSteps programme={programme} isAdmin={isAdmin} />
+      {isAdmin ? <ProgrammeSessionStats programmeId={programme.id} /> : null}
     </>
   );
 }
