@@ -11,6 +11,7 @@ export const ERROR_STATUS = {
   forbidden: 403,
   csrf_failed: 403,
   two_factor_required: 403,
+  sso_required: 403,
   not_found: 404,
   conflict: 409,
   already_set_up: 409,

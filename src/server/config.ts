@@ -33,6 +33,7 @@ const EnvSchema = z.object({
     .optional(),
   TRELLIS_CALENDAR_ALLOW_PRIVATE: z.enum(["0", "1", "true", "false"]).default("0"),
   TRELLIS_CALDAV_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  TRELLIS_SSO_ALLOW_INSECURE: z.enum(["0", "1", "true", "false"]).default("0"),
 });
 
 export interface Config {
@@ -53,6 +54,13 @@ export interface Config {
     allowPrivateAddresses: boolean;
     /** Bound on each CalDAV request. */
     timeoutMs: number;
+  };
+  sso: {
+    /**
+     * Whether identity providers may be reached over plain http and on loopback or private
+     * addresses (tests and a provider on the LAN). Off: https and public addresses only.
+     */
+    allowInsecure: boolean;
   };
 }
 
@@ -96,5 +104,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       allowPrivateAddresses: isTrue(values.TRELLIS_CALENDAR_ALLOW_PRIVATE),
       timeoutMs: values.TRELLIS_CALDAV_TIMEOUT_MS,
     },
+    sso: { allowInsecure: isTrue(values.TRELLIS_SSO_ALLOW_INSECURE) },
   };
 }
