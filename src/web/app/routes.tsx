@@ -35,14 +35,14 @@ const ParticipantsPage = lazy(() => import("../routes/programme-participants/par
 const ImportPage = lazy(() => import("../routes/programme-participants/import-page.tsx"));
 const RegisterPage = lazy(() => import("../routes/programme-participants/register-page.tsx"));
 const JoinPage = lazy(() => import("../routes/programme-participants/join-page.tsx"));
-const FindMentorPage = lazy(() => import("../routes/find-mentor/find-mentor-page.tsx"));
+const MentorSearchPage = lazy(() => import("../routes/mentor-search/mentor-search-page.tsx"));
 const MatchingPage = lazy(() => import("../routes/programme-matching/matching-page.tsx"));
 const ProgrammeRelationshipsPage = lazy(
   () => import("../routes/relationships/programme-relationships-page.tsx"),
 );
 const RelationshipsPage = lazy(() => import("../routes/relationships/relationships-page.tsx"));
-const MyMentoringPage = lazy(() => import("../routes/mentoring/my-mentoring-page.tsx"));
-const RelationshipPage = lazy(() => import("../routes/mentoring/relationship-page.tsx"));
+const MyRelationshipsPage = lazy(() => import("../routes/relationships/my-relationships-page.tsx"));
+const RelationshipPage = lazy(() => import("../routes/relationships/relationship-page.tsx"));
 const RequestsPage = lazy(() => import("../routes/requests/requests-page.tsx"));
 const RequestPage = lazy(() => import("../routes/requests/request-page.tsx"));
 const NotificationsPage = lazy(() => import("../routes/notifications/notifications-page.tsx"));
@@ -143,12 +143,12 @@ export function AppRoutes() {
           <Route path="participants" element={<ParticipantsPage />} />
           <Route path="import" element={<ImportPage />} />
           <Route path="register" element={<RegisterPage />} />
-          <Route path="mentors" element={<FindMentorPage />} />
+          <Route path="mentors" element={<MentorSearchPage />} />
           <Route path="matching" element={<MatchingPage />} />
           <Route path="relationships" element={<ProgrammeRelationshipsPage />} />
         </Route>
         <Route path={paths.join} element={<JoinPage />} />
-        <Route path={paths.mentoring} element={<MyMentoringPage />} />
+        <Route path={paths.mentoring} element={<MyRelationshipsPage />} />
         <Route path={paths.relationship} element={<RelationshipPage />} />
         <Route path={paths.requests} element={<RequestsPage />} />
         <Route path={paths.request} element={<RequestPage />} />

@@ -2,7 +2,7 @@ import { Link } from "react-router";
 import type { Home, HomeRequest } from "../../../contracts/home.ts";
 import { paths, to } from "../../app/routes.tsx";
 import { formatDateTime } from "../../components/format.ts";
-import { daysAgo, STATUS_LABEL, STATUS_TONE } from "../mentoring/relationship-words.ts";
+import { daysAgo, STATUS_LABEL, STATUS_TONE } from "../relationships/relationship-words.ts";
 import { expiryCountdown, STATUS_LABELS, STATUS_TONES } from "../requests/request-format.ts";
 
 /** My part of Home: next steps, requests to answer and sent, and my live pairs. */

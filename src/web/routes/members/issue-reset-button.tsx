@@ -6,7 +6,7 @@ import { Alert } from "../../components/alert.tsx";
 import { Button } from "../../components/button.tsx";
 import { formatDateTime, zoneName } from "../../components/format.ts";
 import { useViewerTimeZone } from "../requests/request-api.ts";
-import { ConfirmDialog } from "../mentoring/confirm-dialog.tsx";
+import { ConfirmDialog } from "../relationships/confirm-dialog.tsx";
 
 /**
  * "Reset link" for one member: after a confirmation, the server issues a one-time password reset

@@ -7,7 +7,7 @@ import { api, queryKeys } from "../../api/queries.ts";
 import { Alert } from "../../components/alert.tsx";
 import { Button } from "../../components/button.tsx";
 import { formatDate } from "../../components/format.ts";
-import { ConfirmDialog } from "../mentoring/confirm-dialog.tsx";
+import { ConfirmDialog } from "../relationships/confirm-dialog.tsx";
 import { IssueResetButton } from "./issue-reset-button.tsx";
 
 /** "a member", "an admin", "an owner". */

@@ -8,8 +8,8 @@ import { Alert } from "../../components/alert.tsx";
 import { Field, SelectField } from "../../components/field.tsx";
 import { EmptyState, Loading } from "../../components/page.tsx";
 import { paths, to } from "../../app/routes.tsx";
-import { relationshipKeys } from "../mentoring/relationship-queries.ts";
-import { daysAgo, formatDay, STATUS_LABEL, STATUS_TONE } from "../mentoring/relationship-words.ts";
+import { relationshipKeys } from "./relationship-queries.ts";
+import { daysAgo, formatDay, STATUS_LABEL, STATUS_TONE } from "./relationship-words.ts";
 import "./relationships.css";
 import { Pager } from "../../components/pager.tsx";
 

@@ -8,10 +8,10 @@ import { EmptyState, Loading, PageHeader } from "../../components/page.tsx";
 import { paths, to } from "../../app/routes.tsx";
 import { relationshipKeys } from "./relationship-queries.ts";
 import { daysAgo, formatDay, STATUS_LABEL, STATUS_TONE } from "./relationship-words.ts";
-import "./mentoring.css";
+import "./relationship-page.css";
 
 /** "My mentoring": my pairs as mentee and mentor, what to do next, and how to get matched. */
-export default function MyMentoringPage() {
+export default function MyRelationshipsPage() {
   const me = useMe().data!;
   const orgId = me.currentOrgId;
   const mine = useQuery({

@@ -1,7 +1,7 @@
 import { describeError, isApiError } from "../../api/api-error.ts";
 import { Alert } from "../../components/alert.tsx";
 import { Loading } from "../../components/page.tsx";
-import { useWhyNot } from "./find-mentor-api.ts";
+import { useWhyNot } from "./mentor-search-api.ts";
 import { ScoreBar, WhyList } from "./match-score.tsx";
 
 /** "Why (not) this mentor?": the matcher's rules, room, earlier pairs, and where they stand for me. */

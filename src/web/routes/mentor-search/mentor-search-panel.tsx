@@ -7,7 +7,7 @@ import { Button } from "../../components/button.tsx";
 import { Field } from "../../components/field.tsx";
 import { EmptyState, Loading } from "../../components/page.tsx";
 import { FacetFilters } from "./facet-filters.tsx";
-import { PAGE_SIZE, type SearchFilters, useMentorSearch } from "./find-mentor-api.ts";
+import { PAGE_SIZE, type SearchFilters, useMentorSearch } from "./mentor-search-api.ts";
 import { MentorCardView } from "./mentor-card.tsx";
 
 const FACETS = ["department", "language", "location", "skill"] as const;

@@ -17,7 +17,7 @@ import { zoneName } from "../../components/format.ts";
 import { useViewerTimeZone } from "../requests/request-api.ts";
 import { BookSessionButton } from "../sessions/book-session-button.tsx";
 import { daysAgo, formatDay, formatInstant, STATUS_LABEL, STATUS_TONE } from "./relationship-words.ts";
-import "./mentoring.css";
+import "./relationship-page.css";
 
 /** One relationship: the agreement to confirm, the fit check, state changes and the history. */
 export default function RelationshipPage() {

@@ -7,18 +7,18 @@ import { Alert } from "../../components/alert.tsx";
 import { formatDate } from "../../components/format.ts";
 import { EmptyState, Loading, PageHeader } from "../../components/page.tsx";
 import { useProgrammeFrame } from "../programmes/programme-layout.tsx";
-import { useRecommendations } from "./find-mentor-api.ts";
+import { useRecommendations } from "./mentor-search-api.ts";
 import { MentorCardView } from "./mentor-card.tsx";
 import { MentorSearchPanel } from "./mentor-search-panel.tsx";
 import { RequestDialog } from "./request-dialog.tsx";
 import "../requests/requests.css";
-import "./find-mentor.css";
+import "./mentor-search.css";
 
 /**
  * Find a mentor: recommended mentors (the matcher's ranking with the why of each score) or a
  * full-text search with facets; a request to a mentor in GROW steps.
  */
-export default function FindMentorPage() {
+export default function MentorSearchPage() {
   const { orgId, programme, isAdmin } = useProgrammeFrame();
   const [params, setParams] = useSearchParams();
   const view = params.get("view") === "search" ? "search" : "recommended";
