@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { IMPORT_FIELDS } from "../core/programmes/csv-import.ts";
-import { MAX_MENTOR_CAPACITY } from "../core/programmes/enrolment-rules.ts";
+import { IMPORT_FIELDS } from "../core/enrolment/csv-import.ts";
+import { MAX_MENTOR_CAPACITY } from "../core/enrolment/enrolment-rules.ts";
 import { QUESTION_KINDS } from "../core/programmes/registration-form.ts";
 import { ENROLMENT_ROLES, ENROLMENT_STATUSES, PROGRAMME_STATUSES } from "../core/programmes/types.ts";
 import { IdSchema, TimestampSchema } from "./common.ts";

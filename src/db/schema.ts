@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { LIVE_RELATIONSHIP_STATUSES } from "../core/programmes/relationship-status.ts";
-import { OPEN_REQUEST_STATUSES } from "../core/programmes/request-status.ts";
+import { LIVE_RELATIONSHIP_STATUSES } from "../core/relationships/relationship-status.ts";
+import { OPEN_REQUEST_STATUSES } from "../core/requests/request-status.ts";
 import {
   ENROLMENT_ROLES,
   ENROLMENT_STATUSES,

@@ -1,8 +1,8 @@
 import { PgDialect } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { LIVE_RELATIONSHIP_STATUSES } from "../core/programmes/relationship-status.ts";
-import { OPEN_REQUEST_STATUSES } from "../core/programmes/request-status.ts";
+import { LIVE_RELATIONSHIP_STATUSES } from "../core/relationships/relationship-status.ts";
+import { OPEN_REQUEST_STATUSES } from "../core/requests/request-status.ts";
 import { statusList } from "./status-sql.ts";
 
 const text = (list: ReturnType<typeof statusList>) => new PgDialect().sqlToQuery(sql`status in (${list})`);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { draftAgreement } from "./agreement.ts";
 import * as programme from "./programme-status.ts";
-import * as relationship from "./relationship-status.ts";
-import * as request from "./request-status.ts";
+import * as relationship from "../relationships/relationship-status.ts";
+import * as request from "../requests/request-status.ts";
 import { RELATIONSHIP_STATUSES, REQUEST_STATUSES } from "./types.ts";
 
 /** The rules stated once in core (issue 9): capacity, "live", and each status machine as a table. */

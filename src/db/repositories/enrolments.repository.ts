@@ -1,5 +1,5 @@
 import { and, asc, count, eq, ilike, inArray, isNotNull, lte, or, sql } from "drizzle-orm";
-import { LIVE_RELATIONSHIP_STATUSES } from "../../core/programmes/relationship-status.ts";
+import { LIVE_RELATIONSHIP_STATUSES } from "../../core/relationships/relationship-status.ts";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
 import type {
   EnrolmentRecord,

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
-import { LIVE_RELATIONSHIP_STATUSES } from "../../core/programmes/relationship-status.ts";
+import { LIVE_RELATIONSHIP_STATUSES } from "../../core/relationships/relationship-status.ts";
 import { statusList } from "../status-sql.ts";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
-import { OPEN_REQUEST_STATUSES, REQUESTABLE_PROGRAMME_STATES } from "../../core/programmes/request-status.ts";
+import { OPEN_REQUEST_STATUSES, REQUESTABLE_PROGRAMME_STATES } from "../../core/requests/request-status.ts";
 import type { ProgrammeId, ProgrammeStatus, RequestId, RequestStatus } from "../../core/programmes/types.ts";
 import type { Database } from "../connection.ts";
 import {

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
-import { LIVE_RELATIONSHIP_STATUSES } from "../../core/programmes/relationship-status.ts";
+import { LIVE_RELATIONSHIP_STATUSES } from "../../core/relationships/relationship-status.ts";
 import { alias } from "drizzle-orm/pg-core";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
 import type {
@@ -8,7 +8,7 @@ import type {
   RunProgress,
   StoredRunConfig,
   StoredRunSummary,
-} from "../../core/programmes/match-run.ts";
+} from "../../core/bulk-matching/match-run.ts";
 import type { EnrolmentRole, EnrolmentStatus, ProgrammeId } from "../../core/programmes/types.ts";
 import type { Database } from "../connection.ts";
 import { enrolments, matchRunPairs, matchRuns, memberships, relationships, users } from "../schema.ts";

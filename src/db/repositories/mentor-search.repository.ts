@@ -1,11 +1,11 @@
 import { type SQL, sql } from "drizzle-orm";
-import { LIVE_RELATIONSHIP_STATUSES } from "../../core/programmes/relationship-status.ts";
+import { LIVE_RELATIONSHIP_STATUSES } from "../../core/relationships/relationship-status.ts";
 import { statusList } from "../status-sql.ts";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
 import type { ProgrammeId } from "../../core/programmes/types.ts";
 import type { Database } from "../connection.ts";
-import type { MentorIndexRow } from "../../core/programmes/mentor-index.ts";
-import { FACET_SIZE, type FacetCount } from "../../core/programmes/mentor-index-search.ts";
+import type { MentorIndexRow } from "../../core/mentor-search/mentor-index.ts";
+import { FACET_SIZE, type FacetCount } from "../../core/mentor-search/mentor-index-search.ts";
 import { enrolments, mentorSearchDocs, profiles, relationships, users } from "../schema.ts";
 
 export interface MentorSearchFilters {

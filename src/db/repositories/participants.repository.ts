@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { isFinal } from "../../core/programmes/relationship-status.ts";
+import { isFinal } from "../../core/relationships/relationship-status.ts";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
 import type { EnrolmentRole, ProgrammeId } from "../../core/programmes/types.ts";
 import type { Database } from "../connection.ts";

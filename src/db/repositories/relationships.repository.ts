@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
-import { LIVE_RELATIONSHIP_STATUSES } from "../../core/programmes/relationship-status.ts";
+import { LIVE_RELATIONSHIP_STATUSES } from "../../core/relationships/relationship-status.ts";
 import { statusList } from "../status-sql.ts";
 import { alias } from "drizzle-orm/pg-core";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";

@@ -1,8 +1,8 @@
 import { aliasedTable, and, count, desc, eq, gte, inArray, isNotNull, sql } from "drizzle-orm";
-import { isFinal, LIVE_RELATIONSHIP_STATUSES } from "../../core/programmes/relationship-status.ts";
+import { isFinal, LIVE_RELATIONSHIP_STATUSES } from "../../core/relationships/relationship-status.ts";
 import { statusList } from "../status-sql.ts";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
-import { CLOSE_REASONS, OPEN_REQUEST_STATUSES, statesBefore } from "../../core/programmes/request-status.ts";
+import { CLOSE_REASONS, OPEN_REQUEST_STATUSES, statesBefore } from "../../core/requests/request-status.ts";
 import type { ProgrammeId, RequestId, RequestStatus } from "../../core/programmes/types.ts";
 import type { Database } from "../connection.ts";
 import { enrolments, mentoringRequests, programmes, relationships, users } from "../schema.ts";

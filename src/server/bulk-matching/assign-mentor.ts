@@ -1,9 +1,9 @@
 import type { DraftEditResult } from "../../contracts/bulk-matching.ts";
 import type { OrgId } from "../../core/accounts/types.ts";
-import { type EditRefusal, refuseAssignment } from "../../core/programmes/draft-edits.ts";
+import { type EditRefusal, refuseAssignment } from "../../core/bulk-matching/draft-edits.ts";
 import { mayMentor, type ProgrammeId } from "../../core/programmes/types.ts";
 import type { UserId } from "../../core/accounts/types.ts";
-import { compactExplanation } from "../../core/programmes/match-run.ts";
+import { compactExplanation } from "../../core/bulk-matching/match-run.ts";
 import { inTransaction } from "../../db/index.ts";
 import type { ServerDeps } from "../deps.ts";
 import { AppError, notFound } from "../http/app-error.ts";

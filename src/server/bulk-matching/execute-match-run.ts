@@ -1,12 +1,12 @@
 import { performance } from "node:perf_hooks";
 import type { MatchResult } from "../../core/matching/index.ts";
-import { buildBulkRunInput, draftFromResult } from "../../core/programmes/bulk-run-input.ts";
+import { buildBulkRunInput, draftFromResult } from "../../core/bulk-matching/bulk-run-input.ts";
 import {
   type MatchRunPhase,
   overallPercent,
   type RunProgress,
   type StoredRunSummary,
-} from "../../core/programmes/match-run.ts";
+} from "../../core/bulk-matching/match-run.ts";
 import { inTransaction } from "../../db/index.ts";
 import type { MatchRunRecord, RunRef } from "../../db/repositories/match-runs.repository.ts";
 import type { ServerDeps } from "../deps.ts";

@@ -1,8 +1,8 @@
 import type { MentorOption } from "../../contracts/bulk-matching.ts";
-import { hasRoom } from "../../core/programmes/relationship-status.ts";
+import { hasRoom } from "../../core/relationships/relationship-status.ts";
 import type { OrgId } from "../../core/accounts/types.ts";
 import { explainPair } from "../../core/matching/index.ts";
-import { mentorScoresFor } from "../../core/programmes/mentor-options.ts";
+import { mentorScoresFor } from "../../core/bulk-matching/mentor-options.ts";
 import type { ProgrammeId } from "../../core/programmes/types.ts";
 import type { ServerDeps } from "../deps.ts";
 import { AppError, notFound } from "../http/app-error.ts";

@@ -1,7 +1,7 @@
 import type { MatchPair, MatchRun, MatchRunPhase, MatchRunSummary } from "../../contracts/bulk-matching.ts";
 import type { MatchConfig } from "../../core/matching/index.ts";
-import { expandExplanation } from "../../core/programmes/match-run.ts";
-import { histogramFromBandCounts, meanScore } from "../../core/programmes/score-distribution.ts";
+import { expandExplanation } from "../../core/bulk-matching/match-run.ts";
+import { histogramFromBandCounts, meanScore } from "../../core/bulk-matching/score-distribution.ts";
 import type {
   DraftAggregates,
   MatchRunRecord,

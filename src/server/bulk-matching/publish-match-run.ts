@@ -1,6 +1,6 @@
 import type { PublishResult } from "../../contracts/bulk-matching.ts";
 import type { Membership, UserId } from "../../core/accounts/types.ts";
-import { publishProblems } from "../../core/programmes/draft-edits.ts";
+import { publishProblems } from "../../core/bulk-matching/draft-edits.ts";
 import { canTransition } from "../../core/programmes/programme-status.ts";
 import type { ProgrammeId } from "../../core/programmes/types.ts";
 import { inTransaction } from "../../db/index.ts";

@@ -1,6 +1,6 @@
 import type { MatchRun } from "../../contracts/bulk-matching.ts";
 import type { OrgId } from "../../core/accounts/types.ts";
-import { isStale } from "../../core/programmes/match-run.ts";
+import { isStale } from "../../core/bulk-matching/match-run.ts";
 import type { ProgrammeId } from "../../core/programmes/types.ts";
 import type { Repositories } from "../../db/index.ts";
 import type { MatchRunRecord } from "../../db/repositories/match-runs.repository.ts";

@@ -1,6 +1,6 @@
 import type { DraftEditResult } from "../../contracts/bulk-matching.ts";
 import type { OrgId } from "../../core/accounts/types.ts";
-import { REMOVED_BY_MANAGER } from "../../core/programmes/draft-edits.ts";
+import { REMOVED_BY_MANAGER } from "../../core/bulk-matching/draft-edits.ts";
 import type { ProgrammeId } from "../../core/programmes/types.ts";
 import { inTransaction } from "../../db/index.ts";
 import type { ServerDeps } from "../deps.ts";

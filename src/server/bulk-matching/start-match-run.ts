@@ -6,7 +6,7 @@ import {
   isStale,
   referenceWeekFor,
   sameCriteria,
-} from "../../core/programmes/match-run.ts";
+} from "../../core/bulk-matching/match-run.ts";
 import { DEFAULT_MATCH_CONFIG } from "../../core/programmes/matcher-input.ts";
 import type { ProgrammeId, ProgrammeRecord } from "../../core/programmes/types.ts";
 import { inTransaction } from "../../db/index.ts";

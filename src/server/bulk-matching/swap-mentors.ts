@@ -1,8 +1,8 @@
 import type { DraftEditResult, SwapMentorsRequest } from "../../contracts/bulk-matching.ts";
 import type { OrgId } from "../../core/accounts/types.ts";
-import { refuseSwap } from "../../core/programmes/draft-edits.ts";
+import { refuseSwap } from "../../core/bulk-matching/draft-edits.ts";
 import type { ProgrammeId } from "../../core/programmes/types.ts";
-import { compactExplanation } from "../../core/programmes/match-run.ts";
+import { compactExplanation } from "../../core/bulk-matching/match-run.ts";
 import { inTransaction } from "../../db/index.ts";
 import type { ServerDeps } from "../deps.ts";
 import type { NamedDraftPair } from "../../db/repositories/match-runs.repository.ts";

@@ -2,7 +2,7 @@ import type { AddByEmailRequestSchema, AddByEmailResult } from "../../contracts/
 import { EmailSchema } from "../../contracts/common.ts";
 import type { z } from "zod";
 import type { Membership } from "../../core/accounts/types.ts";
-import type { ImportRow } from "../../core/programmes/csv-import-rows.ts";
+import type { ImportRow } from "../../core/enrolment/csv-import-rows.ts";
 import { inTransaction } from "../../db/index.ts";
 import type { ServerDeps } from "../deps.ts";
 import { AppError } from "../http/app-error.ts";

@@ -1,5 +1,5 @@
 import type { Membership } from "../../core/accounts/types.ts";
-import { refuseMove, statusAfter, statusesAllowing } from "../../core/programmes/enrolment-rules.ts";
+import { refuseMove, statusAfter, statusesAllowing } from "../../core/enrolment/enrolment-rules.ts";
 import type { ProgrammeRecord } from "../../core/programmes/types.ts";
 import { inTransaction } from "../../db/index.ts";
 import type { ParticipantRecord } from "../../db/repositories/enrolments.repository.ts";

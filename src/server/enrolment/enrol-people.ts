@@ -1,7 +1,7 @@
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
-import type { RowProblem } from "../../core/programmes/csv-import.ts";
-import type { ImportedProfile, ImportRow } from "../../core/programmes/csv-import-rows.ts";
-import { capacityFor } from "../../core/programmes/enrolment-rules.ts";
+import type { RowProblem } from "../../core/enrolment/csv-import.ts";
+import type { ImportedProfile, ImportRow } from "../../core/enrolment/csv-import-rows.ts";
+import { capacityFor } from "../../core/enrolment/enrolment-rules.ts";
 import type { ProgrammeRecord } from "../../core/programmes/types.ts";
 import type { Repositories } from "../../db/index.ts";
 import type {

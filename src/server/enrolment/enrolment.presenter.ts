@@ -7,8 +7,8 @@ import type {
   ProgrammeForRegistration,
   RowProblemView,
 } from "../../contracts/enrolment.ts";
-import { targetLabel } from "../../core/programmes/csv-import.ts";
-import { offeredRoles } from "../../core/programmes/enrolment-rules.ts";
+import { targetLabel } from "../../core/enrolment/csv-import.ts";
+import { offeredRoles } from "../../core/enrolment/enrolment-rules.ts";
 import { acceptsRegistrations } from "../../core/programmes/programme-status.ts";
 import type { FormQuestion } from "../../core/programmes/registration-form.ts";
 import type {

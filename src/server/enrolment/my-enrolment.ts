@@ -7,7 +7,7 @@ import {
   refuseMove,
   statusAfter,
   statusesAllowing,
-} from "../../core/programmes/enrolment-rules.ts";
+} from "../../core/enrolment/enrolment-rules.ts";
 import type { EnrolmentRecord, ProgrammeRecord } from "../../core/programmes/types.ts";
 import { inTransaction } from "../../db/index.ts";
 import type { ServerDeps } from "../deps.ts";

@@ -7,8 +7,8 @@ import {
   importTargets,
   parseCsv,
   suggestMapping,
-} from "../../core/programmes/csv-import.ts";
-import { readImportRows } from "../../core/programmes/csv-import-rows.ts";
+} from "../../core/enrolment/csv-import.ts";
+import { readImportRows } from "../../core/enrolment/csv-import-rows.ts";
 import type { ServerDeps } from "../deps.ts";
 import { presentProblem } from "./enrolment.presenter.ts";
 import { programmeFor, registrationForm } from "./programme-access.ts";

@@ -7,7 +7,7 @@ import {
   offeredRoles,
   refuseRegistration,
   statusOnRegistration,
-} from "../../core/programmes/enrolment-rules.ts";
+} from "../../core/enrolment/enrolment-rules.ts";
 import { acceptsRegistrations } from "../../core/programmes/programme-status.ts";
 import type { EnrolmentRecord, ProgrammeRecord } from "../../core/programmes/types.ts";
 import { inTransaction, type Repositories } from "../../db/index.ts";

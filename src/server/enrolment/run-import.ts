@@ -1,6 +1,6 @@
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
-import type { RowProblem } from "../../core/programmes/csv-import.ts";
-import { acceptReportingLines, type ImportRow } from "../../core/programmes/csv-import-rows.ts";
+import type { RowProblem } from "../../core/enrolment/csv-import.ts";
+import { acceptReportingLines, type ImportRow } from "../../core/enrolment/csv-import-rows.ts";
 import type { ProgrammeRecord } from "../../core/programmes/types.ts";
 import { inTransaction } from "../../db/index.ts";
 import type { ServerDeps } from "../deps.ts";

@@ -1,8 +1,8 @@
 import type { StartImportRequestSchema } from "../../contracts/enrolment.ts";
 import type { z } from "zod";
 import type { Membership } from "../../core/accounts/types.ts";
-import { type ColumnMapping, checkMapping, parseCsv } from "../../core/programmes/csv-import.ts";
-import { readImportRows } from "../../core/programmes/csv-import-rows.ts";
+import { type ColumnMapping, checkMapping, parseCsv } from "../../core/enrolment/csv-import.ts";
+import { readImportRows } from "../../core/enrolment/csv-import-rows.ts";
 import type { ProgrammeRecord } from "../../core/programmes/types.ts";
 import type { CsvImportRecord } from "../../db/repositories/csv-imports.repository.ts";
 import type { ServerDeps } from "../deps.ts";

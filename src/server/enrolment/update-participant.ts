@@ -1,7 +1,7 @@
 import type { UpdateParticipantRequestSchema } from "../../contracts/enrolment.ts";
 import type { z } from "zod";
 import type { Membership } from "../../core/accounts/types.ts";
-import { capacityFor } from "../../core/programmes/enrolment-rules.ts";
+import { capacityFor } from "../../core/enrolment/enrolment-rules.ts";
 import type { ProgrammeRecord } from "../../core/programmes/types.ts";
 import { inTransaction } from "../../db/index.ts";
 import type { ParticipantRecord } from "../../db/repositories/enrolments.repository.ts";

@@ -1,7 +1,7 @@
 import type { Home } from "../../contracts/home.ts";
 import { isOrgAdmin } from "../../core/accounts/rules.ts";
 import type { Membership } from "../../core/accounts/types.ts";
-import { isLive } from "../../core/programmes/relationship-status.ts";
+import { isLive } from "../../core/relationships/relationship-status.ts";
 import type { ServerDeps } from "../deps.ts";
 import { loadMyMentoring } from "../relationships/load-my-mentoring.ts";
 import { presentHomeRequest, presentManagedProgramme } from "./home.presenter.ts";

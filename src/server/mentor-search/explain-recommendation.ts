@@ -1,5 +1,5 @@
 import type { WhyNot } from "../../contracts/self-match.ts";
-import { hasRoom } from "../../core/programmes/relationship-status.ts";
+import { hasRoom } from "../../core/relationships/relationship-status.ts";
 import type { Membership, UserId } from "../../core/accounts/types.ts";
 import { explainMenteeRow } from "../../core/matching/scoring/explain-pair.ts";
 import type { ProgrammeId } from "../../core/programmes/types.ts";

@@ -2,7 +2,7 @@ import type { RecommendationList } from "../../contracts/self-match.ts";
 import { isOrgAdmin } from "../../core/accounts/rules.ts";
 import type { Membership, UserId } from "../../core/accounts/types.ts";
 import { explainMenteeRow } from "../../core/matching/scoring/explain-pair.ts";
-import { RESPONSE_TIME_WINDOW_DAYS } from "../../core/programmes/response-time.ts";
+import { RESPONSE_TIME_WINDOW_DAYS } from "../../core/requests/response-time.ts";
 import type { ProgrammeId } from "../../core/programmes/types.ts";
 import type { ServerDeps } from "../deps.ts";
 import { loadMenteeContext } from "./load-mentee-context.ts";

@@ -1,5 +1,5 @@
 import type { Membership, UserId } from "../../core/accounts/types.ts";
-import { refuseNewRequest } from "../../core/programmes/request-status.ts";
+import { refuseNewRequest } from "../../core/requests/request-status.ts";
 import {
   mayBeMentored,
   type ProgrammeId,

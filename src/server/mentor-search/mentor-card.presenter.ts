@@ -1,6 +1,6 @@
 import type { MentorCard } from "../../contracts/self-match.ts";
 import { maySee, type ProfileSection, resolveVisibility } from "../../core/programmes/profile-rules.ts";
-import { describeResponseTime } from "../../core/programmes/response-time.ts";
+import { describeResponseTime } from "../../core/requests/response-time.ts";
 import type { RequestId, RequestStatus } from "../../core/programmes/types.ts";
 
 /** A mentor's profile fields as read for a card, with who may see each part. */

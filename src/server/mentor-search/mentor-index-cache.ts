@@ -1,5 +1,9 @@
 import type { OrgId } from "../../core/accounts/types.ts";
-import { buildMentorIndex, type MentorIndex, patchMentorIndex } from "../../core/programmes/mentor-index.ts";
+import {
+  buildMentorIndex,
+  type MentorIndex,
+  patchMentorIndex,
+} from "../../core/mentor-search/mentor-index.ts";
 import type { ProgrammeId } from "../../core/programmes/types.ts";
 import type { ChangeFeed } from "../../db/index.ts";
 import type { ServerDeps } from "../deps.ts";

@@ -7,7 +7,7 @@ import {
   validateMatchConfig,
 } from "../../core/matching/index.ts";
 import { createRowScratch, type RowScratch } from "../../core/matching/scoring/row-kernel.ts";
-import { referenceWeekFor } from "../../core/programmes/match-run.ts";
+import { referenceWeekFor } from "../../core/bulk-matching/match-run.ts";
 import { DEFAULT_MATCH_CONFIG, toMatcherProgramme } from "../../core/programmes/matcher-input.ts";
 import type { ProgrammeRecord } from "../../core/programmes/types.ts";
 import type { Database, ParticipantRow } from "../../db/index.ts";

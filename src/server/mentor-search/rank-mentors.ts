@@ -1,5 +1,5 @@
 import type { UserId } from "../../core/accounts/types.ts";
-import { roomLeft } from "../../core/programmes/relationship-status.ts";
+import { roomLeft } from "../../core/relationships/relationship-status.ts";
 import { EXCLUDED, rawToScore, scoreMenteeRow } from "../../core/matching/index.ts";
 import type { PreparedEntry } from "./prepared-programme-cache.ts";
 

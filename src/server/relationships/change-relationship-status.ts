@@ -1,6 +1,6 @@
 import type { Relationship } from "../../contracts/relationships.ts";
 import type { Membership } from "../../core/accounts/types.ts";
-import { EVENT_KIND, transition } from "../../core/programmes/relationship-status.ts";
+import { EVENT_KIND, transition } from "../../core/relationships/relationship-status.ts";
 import type { RelationshipId } from "../../core/programmes/types.ts";
 import type { ServerDeps } from "../deps.ts";
 import { AppError } from "../http/app-error.ts";

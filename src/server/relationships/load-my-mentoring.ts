@@ -1,6 +1,6 @@
 import type { MyMentoring, MyRelationship, NextStep } from "../../contracts/relationships.ts";
 import type { Membership } from "../../core/accounts/types.ts";
-import { isLive } from "../../core/programmes/relationship-status.ts";
+import { isLive } from "../../core/relationships/relationship-status.ts";
 import type { ServerDeps } from "../deps.ts";
 import { presentMyRelationship } from "./relationship.presenter.ts";
 

@@ -12,7 +12,7 @@ import {
   daysSince,
   isAgreementOpen,
   type RelationshipAction,
-} from "../../core/programmes/relationship-status.ts";
+} from "../../core/relationships/relationship-status.ts";
 import type { RelationshipRecord } from "../../db/index.ts";
 import type {
   AgreementRecord,

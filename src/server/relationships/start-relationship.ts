@@ -1,7 +1,7 @@
 import type { DomainEvent } from "../../contracts/events.ts";
 import type { UserId } from "../../core/accounts/types.ts";
 import { draftAgreement, type RequestExpectations } from "../../core/programmes/agreement.ts";
-import { hasRoom } from "../../core/programmes/relationship-status.ts";
+import { hasRoom } from "../../core/relationships/relationship-status.ts";
 import type { ProgrammeRecord, RequestId } from "../../core/programmes/types.ts";
 import type { Repositories } from "../../db/index.ts";
 import type { RelationshipRecord } from "../../db/repositories/relationships.repository.ts";

@@ -8,7 +8,7 @@ import {
   isoDay,
   MAX_AGREEMENT_VERSION,
 } from "../../core/programmes/agreement.ts";
-import { isAgreementOpen } from "../../core/programmes/relationship-status.ts";
+import { isAgreementOpen } from "../../core/relationships/relationship-status.ts";
 import type { RelationshipId } from "../../core/programmes/types.ts";
 import type { ServerDeps } from "../deps.ts";
 import { AppError, invalidField } from "../http/app-error.ts";

@@ -1,5 +1,5 @@
 import type { Membership } from "../../core/accounts/types.ts";
-import { requestExpiresAt, statesBefore } from "../../core/programmes/request-status.ts";
+import { requestExpiresAt, statesBefore } from "../../core/requests/request-status.ts";
 import type { RequestId } from "../../core/programmes/types.ts";
 import { inTransaction } from "../../db/index.ts";
 import type { MentoringRequestView } from "../../db/repositories/requests.repository.ts";

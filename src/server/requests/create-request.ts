@@ -1,8 +1,8 @@
 import type { CreateRequestSchema } from "../../contracts/self-match.ts";
-import { hasRoom } from "../../core/programmes/relationship-status.ts";
+import { hasRoom } from "../../core/relationships/relationship-status.ts";
 import type { z } from "zod";
 import type { Membership, UserId } from "../../core/accounts/types.ts";
-import { refuseNewRequest, requestExpiresAt } from "../../core/programmes/request-status.ts";
+import { refuseNewRequest, requestExpiresAt } from "../../core/requests/request-status.ts";
 import { mayBeMentored, mayMentor, type ProgrammeId } from "../../core/programmes/types.ts";
 import { inTransaction } from "../../db/index.ts";
 import type { MentoringRequestView } from "../../db/repositories/requests.repository.ts";

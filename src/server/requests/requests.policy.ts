@@ -4,7 +4,7 @@ import {
   type RequestAction,
   type RequestParty,
   refuseRequestAction,
-} from "../../core/programmes/request-status.ts";
+} from "../../core/requests/request-status.ts";
 import type { RequestId, RequestStatus } from "../../core/programmes/types.ts";
 import type { Repositories } from "../../db/index.ts";
 import type {

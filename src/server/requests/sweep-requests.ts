@@ -1,4 +1,4 @@
-import { CLOSE_REASONS, whoseTurn } from "../../core/programmes/request-status.ts";
+import { CLOSE_REASONS, whoseTurn } from "../../core/requests/request-status.ts";
 import { inTransaction, type Repositories } from "../../db/index.ts";
 import type { MentoringRequestRecord } from "../../db/repositories/requests.repository.ts";
 import type { ServerDeps } from "../deps.ts";

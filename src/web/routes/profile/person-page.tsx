@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { Link, useParams } from "react-router";
 import type { PersonProfile } from "../../../contracts/profiles.ts";
 import { type ProfileSection, SECTION_FIELDS } from "../../../core/programmes/profile-rules.ts";
-import { slotInZone } from "../../../core/programmes/slot-in-zone.ts";
+import { slotInZone } from "../../../core/profiles/slot-in-zone.ts";
 import { describeError, isApiError } from "../../api/api-error.ts";
 import { api, useMe } from "../../api/queries.ts";
 import { paths, to } from "../../app/routes.tsx";

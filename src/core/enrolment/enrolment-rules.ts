@@ -3,7 +3,7 @@
  * pause ("holiday mode"), resume, leave, and an admin's approval. Pure rules; the server applies
  * them inside a transaction with the enrolment row locked.
  */
-import type { EnrolmentRole, EnrolmentStatus, ProgrammeRecord } from "./types.ts";
+import type { EnrolmentRole, EnrolmentStatus, ProgrammeRecord } from "../programmes/types.ts";
 
 /** Most mentees one mentor may take at once (a guard against typing 100 for 10). */
 export const MAX_MENTOR_CAPACITY = 50;

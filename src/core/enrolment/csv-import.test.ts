@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkMapping, importTargets, parseCsv, suggestMapping } from "./csv-import.ts";
 import { acceptReportingLines, isKnownTimeZone, parseSkills, readImportRows } from "./csv-import-rows.ts";
-import type { FormQuestion } from "./registration-form.ts";
+import type { FormQuestion } from "../programmes/registration-form.ts";
 
 const form: FormQuestion[] = [
   {

@@ -10,7 +10,7 @@
  * never asked for directly); a proposed pair may also be ended before it starts (a declined
  * start). Completed and ended early are final.
  */
-import type { RelationshipStatus } from "./types.ts";
+import type { RelationshipStatus } from "../programmes/types.ts";
 
 export const RELATIONSHIP_ACTIONS = ["activate", "pause", "resume", "complete", "end"] as const;
 export type RelationshipAction = (typeof RELATIONSHIP_ACTIONS)[number];

@@ -11,7 +11,12 @@
  *
  * While the mentor waits for an answer (needs_info) they may still accept or decline.
  */
-import { type ProgrammeRecord, type ProgrammeStatus, REQUEST_STATUSES, type RequestStatus } from "./types.ts";
+import {
+  type ProgrammeRecord,
+  type ProgrammeStatus,
+  REQUEST_STATUSES,
+  type RequestStatus,
+} from "../programmes/types.ts";
 
 /** States in which a request still waits for someone. */
 export const OPEN_REQUEST_STATUSES = ["pending", "needs_info"] as const satisfies readonly RequestStatus[];

@@ -8,7 +8,7 @@ import {
   RELATIONSHIP_ACTIONS,
   transition,
 } from "./relationship-status.ts";
-import { RELATIONSHIP_STATUSES, type RelationshipStatus } from "./types.ts";
+import { RELATIONSHIP_STATUSES, type RelationshipStatus } from "../programmes/types.ts";
 
 describe("relationship states", () => {
   it("a proposed pair starts when activated, or ends early (a declined start)", () => {

@@ -4,7 +4,7 @@
  * can fill, a suggested mapping from the headers, and the problems of a mapping. Strings in,
  * data out: the server reads the upload and writes the rows.
  */
-import type { FormQuestion } from "./registration-form.ts";
+import type { FormQuestion } from "../programmes/registration-form.ts";
 
 /** The fields a column may fill, besides the answers to the programme's registration form. */
 export const IMPORT_FIELDS = [

@@ -6,8 +6,8 @@
  */
 import type { ColumnMapping, CsvRow, ImportField, ImportTarget, RowProblem } from "./csv-import.ts";
 import { isRoleOffered, MAX_MENTOR_CAPACITY } from "./enrolment-rules.ts";
-import { checkAnswers, type FormQuestion } from "./registration-form.ts";
-import type { EnrolmentRole } from "./types.ts";
+import { checkAnswers, type FormQuestion } from "../programmes/registration-form.ts";
+import type { EnrolmentRole } from "../programmes/types.ts";
 
 /** Profile fields an import may set; absent keys are left as they are. */
 export interface ImportedProfile {

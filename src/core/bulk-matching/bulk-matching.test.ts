@@ -10,7 +10,7 @@ import {
   referenceWeekFor,
   sameCriteria,
 } from "./match-run.ts";
-import type { StoredParticipant } from "./matcher-input.ts";
+import type { StoredParticipant } from "../programmes/matcher-input.ts";
 import { bandOf, histogramFromBandCounts, meanScore, scoreHistogram } from "./score-distribution.ts";
 
 function person(userId: string, role: StoredParticipant["role"], mentorCapacity = 1): StoredParticipant {

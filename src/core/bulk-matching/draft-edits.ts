@@ -3,7 +3,7 @@
  * null when it may go ahead; the caller applies it in one transaction.
  */
 import type { PairExplanation } from "../matching/index.ts";
-import { hasRoom, roomLeft } from "./relationship-status.ts";
+import { hasRoom, roomLeft } from "../relationships/relationship-status.ts";
 
 export const REMOVED_BY_MANAGER = "removed by manager";
 

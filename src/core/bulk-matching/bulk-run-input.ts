@@ -4,7 +4,7 @@
  */
 import type { MatchResult, Participant, Programme } from "../matching/index.ts";
 import { type CarriedLock, compactExplanation, type DraftPair } from "./match-run.ts";
-import { type StoredParticipant, toMatcherParticipant } from "./matcher-input.ts";
+import { type StoredParticipant, toMatcherParticipant } from "../programmes/matcher-input.ts";
 
 export interface BulkRunInput {
   /** What the matcher solves: mentees still to match, mentors with the places they have left. */

@@ -8,7 +8,7 @@ import {
   whoseTurn,
 } from "./request-status.ts";
 import { describeResponseTime, medianMs } from "./response-time.ts";
-import { REQUEST_STATUSES } from "./types.ts";
+import { REQUEST_STATUSES } from "../programmes/types.ts";
 
 describe("request actions", () => {
   it("a mentor accepts, declines or asks; a mentee answers or withdraws", () => {
