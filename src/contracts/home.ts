@@ -3,7 +3,7 @@ import { IdSchema, OrgIdParamsSchema, TimestampSchema } from "./common.ts";
 import { ProgrammeStatusSchema } from "./programmes.ts";
 import { DaySchema, MyRelationshipSchema, NextStepSchema, ProgrammeSummarySchema } from "./relationships.ts";
 import { type RouteContract, route } from "./route-contract.ts";
-import { RequestStatusSchema } from "./self-match.ts";
+import { RequestStatusSchema } from "./requests.ts";
 import { ActionItemSchema, HomeSessionSchema } from "./sessions.ts";
 
 /**

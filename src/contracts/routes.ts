@@ -41,7 +41,8 @@ import { notificationRoutes } from "./notifications.routes.ts";
 import { profileRoutes } from "./profiles.routes.ts";
 import { programmeRoutes } from "./programmes.routes.ts";
 import { relationshipRoutes } from "./relationships.routes.ts";
-import { selfMatchRoutes } from "./self-match.routes.ts";
+import { mentorSearchRoutes } from "./mentor-search.routes.ts";
+import { requestsRoutes } from "./requests.routes.ts";
 import { sessionRoutes } from "./session.routes.ts";
 import { mentoringSessionRoutes } from "./sessions.routes.ts";
 import { SignInResultSchema, twoFactorRoutes } from "./two-factor.routes.ts";
@@ -301,7 +302,8 @@ export const routes = {
   ...profileRoutes,
   ...programmeRoutes,
   ...enrolmentRoutes,
-  ...selfMatchRoutes,
+  ...mentorSearchRoutes,
+  ...requestsRoutes,
   ...bulkMatchingRoutes,
   ...relationshipRoutes,
   ...notificationRoutes,

@@ -1,4 +1,4 @@
-import type { WhyNot } from "../../contracts/self-match.ts";
+import type { WhyNot } from "../../contracts/mentor-search.ts";
 import { hasRoom } from "../../core/relationships/relationship-status.ts";
 import type { Membership, UserId } from "../../core/accounts/types.ts";
 import { explainMenteeRow } from "../../core/matching/scoring/explain-pair.ts";

@@ -1,4 +1,4 @@
-import type { RecommendationList } from "../../contracts/self-match.ts";
+import type { RecommendationList } from "../../contracts/mentor-search.ts";
 import { isOrgAdmin } from "../../core/accounts/rules.ts";
 import type { Membership, UserId } from "../../core/accounts/types.ts";
 import { explainMenteeRow } from "../../core/matching/scoring/explain-pair.ts";

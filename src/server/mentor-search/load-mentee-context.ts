@@ -7,7 +7,7 @@ import {
   type RequestId,
   type RequestStatus,
 } from "../../core/programmes/types.ts";
-import type { RequestAllowance } from "../../contracts/self-match.ts";
+import type { RequestAllowance } from "../../contracts/mentor-search.ts";
 import type { ServerDeps } from "../deps.ts";
 import { AppError, forbidden, notFound } from "../http/app-error.ts";
 import { type PreparedEntry, preparedProgramme } from "./prepared-programme-cache.ts";

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { MentorSearchResult } from "../../contracts/self-match.ts";
+import type { MentorSearchResult } from "../../contracts/mentor-search.ts";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
 import { skillKey } from "../../core/mentor-search/mentor-index.ts";
 import type { FacetCount } from "../../core/mentor-search/mentor-index-search.ts";

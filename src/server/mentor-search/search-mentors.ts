@@ -1,5 +1,9 @@
 import type { z } from "zod";
-import type { FacetValue, MentorSearchQuerySchema, MentorSearchResult } from "../../contracts/self-match.ts";
+import type {
+  FacetValue,
+  MentorSearchQuerySchema,
+  MentorSearchResult,
+} from "../../contracts/mentor-search.ts";
 import { isOrgAdmin } from "../../core/accounts/rules.ts";
 import type { Membership, OrgId, UserId } from "../../core/accounts/types.ts";
 import type { MentorIndex } from "../../core/mentor-search/mentor-index.ts";

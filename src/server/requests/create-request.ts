@@ -1,4 +1,4 @@
-import type { CreateRequestSchema } from "../../contracts/self-match.ts";
+import type { CreateRequestSchema } from "../../contracts/requests.ts";
 import { hasRoom } from "../../core/relationships/relationship-status.ts";
 import type { z } from "zod";
 import type { Membership, UserId } from "../../core/accounts/types.ts";

@@ -1,4 +1,4 @@
-import type { RequestDetail } from "../../contracts/self-match.ts";
+import type { RequestDetail } from "../../contracts/requests.ts";
 import type { Membership } from "../../core/accounts/types.ts";
 import type { RequestId } from "../../core/programmes/types.ts";
 import type { ServerDeps } from "../deps.ts";

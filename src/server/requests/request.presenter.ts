@@ -1,4 +1,4 @@
-import type { Expectations, RequestDetail, RequestSummary } from "../../contracts/self-match.ts";
+import type { Expectations, RequestDetail, RequestSummary } from "../../contracts/requests.ts";
 import type { UserId } from "../../core/accounts/types.ts";
 import type { MentoringRequestView } from "../../db/repositories/requests.repository.ts";
 

@@ -1,5 +1,5 @@
 import type { LightMyRequestResponse } from "fastify";
-import type { CreateRequest } from "../../contracts/self-match.ts";
+import type { CreateRequest } from "../../contracts/requests.ts";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
 import type { ProgrammeRecord } from "../../core/programmes/types.ts";
 import {

@@ -8,7 +8,7 @@ import { notificationSamples } from "./samples/notifications.samples.ts";
 import { profileSamples } from "./samples/profiles.samples.ts";
 import { programmeSamples } from "./samples/programmes.samples.ts";
 import { relationshipSamples } from "./samples/relationships.samples.ts";
-import { selfMatchSamples } from "./samples/self-match.samples.ts";
+import { requestsSamples } from "./samples/requests.samples.ts";
 import { mentoringSessionSamples } from "./samples/sessions.samples.ts";
 import { twoFactorSamples } from "./samples/two-factor.samples.ts";
 
@@ -34,7 +34,7 @@ export const sampleBodies: { [K in RouteWithBody]: z.input<Routes[K]["body"]> } 
   ...profileSamples,
   ...programmeSamples,
   ...enrolmentSamples,
-  ...selfMatchSamples,
+  ...requestsSamples,
   ...bulkMatchingSamples,
   ...relationshipSamples,
   ...notificationSamples,

@@ -1,5 +1,5 @@
 import { useId, useState } from "react";
-import type { FacetName, FacetValue, MentorSearchResult } from "../../../contracts/self-match.ts";
+import type { FacetName, FacetValue, MentorSearchResult } from "../../../contracts/mentor-search.ts";
 import { Button } from "../../components/button.tsx";
 import { languageName } from "../profile/profile-format.ts";
 

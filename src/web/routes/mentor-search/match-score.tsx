@@ -1,4 +1,4 @@
-import type { CriterionScore } from "../../../contracts/self-match.ts";
+import type { CriterionScore } from "../../../contracts/mentor-search.ts";
 
 const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 

@@ -1,6 +1,6 @@
 import { useId, useState } from "react";
 import { Link } from "react-router";
-import type { CriterionScore, MentorCard } from "../../../contracts/self-match.ts";
+import type { CriterionScore, MentorCard } from "../../../contracts/mentor-search.ts";
 import { paths, to } from "../../app/routes.tsx";
 import { Button } from "../../components/button.tsx";
 import { languageName } from "../profile/profile-format.ts";

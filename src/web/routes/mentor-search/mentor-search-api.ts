@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { MentorSearchResult } from "../../../contracts/self-match.ts";
+import type { MentorSearchResult } from "../../../contracts/mentor-search.ts";
 import { api } from "../../api/queries.ts";
 import { selfMatchKeys } from "../requests/request-api.ts";
 

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import type { MentorCard, RequestDetail } from "../../../contracts/self-match.ts";
+import type { MentorCard } from "../../../contracts/mentor-search.ts";
+import type { RequestDetail } from "../../../contracts/requests.ts";
 import { describeError, isApiError } from "../../api/api-error.ts";
 import { paths, to } from "../../app/routes.tsx";
 import { Alert } from "../../components/alert.tsx";

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
-import type { FacetName, MentorCard } from "../../../contracts/self-match.ts";
+import type { FacetName, MentorCard } from "../../../contracts/mentor-search.ts";
 import { describeError } from "../../api/api-error.ts";
 import { Alert } from "../../components/alert.tsx";
 import { Button } from "../../components/button.tsx";

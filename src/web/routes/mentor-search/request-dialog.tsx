@@ -1,12 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { CADENCES, MEETING_FORMATS } from "../../../core/programmes/types.ts";
-import {
-  type CreateRequest,
-  CreateRequestSchema,
-  type MentorCard,
-  type RequestDetail,
-} from "../../../contracts/self-match.ts";
+import { type MentorCard } from "../../../contracts/mentor-search.ts";
+import { type CreateRequest, CreateRequestSchema, type RequestDetail } from "../../../contracts/requests.ts";
 import { describeError, isApiError } from "../../api/api-error.ts";
 import { api } from "../../api/queries.ts";
 import { Alert } from "../../components/alert.tsx";

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link } from "react-router";
-import type { RequestDetail } from "../../../contracts/self-match.ts";
+import type { RequestDetail } from "../../../contracts/requests.ts";
 import { describeError, isApiError } from "../../api/api-error.ts";
 import { api } from "../../api/queries.ts";
 import { paths, to } from "../../app/routes.tsx";

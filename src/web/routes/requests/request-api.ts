@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import type { RequestListQuery } from "../../../contracts/self-match.ts";
+import type { RequestListQuery } from "../../../contracts/requests.ts";
 import { topic } from "../../../contracts/realtime.ts";
 import { api } from "../../api/queries.ts";
 import { useRealtime } from "../../api/realtime.ts";

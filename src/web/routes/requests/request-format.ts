@@ -1,4 +1,4 @@
-import type { RequestStatusValue } from "../../../contracts/self-match.ts";
+import type { RequestStatusValue } from "../../../contracts/requests.ts";
 import { formatDateTime } from "../../components/format.ts";
 
 export const STATUS_LABELS: Record<RequestStatusValue, string> = {

@@ -1,5 +1,5 @@
 import { Link, useParams } from "react-router";
-import type { RequestDetail } from "../../../contracts/self-match.ts";
+import type { RequestDetail } from "../../../contracts/requests.ts";
 import { describeError, isApiError } from "../../api/api-error.ts";
 import { useMe } from "../../api/queries.ts";
 import { paths, to } from "../../app/routes.tsx";

@@ -1,6 +1,6 @@
 import { useSearchParams } from "react-router";
 import { Link } from "react-router";
-import type { RequestListQuery, RequestSummary } from "../../../contracts/self-match.ts";
+import type { RequestListQuery, RequestSummary } from "../../../contracts/requests.ts";
 import { describeError } from "../../api/api-error.ts";
 import { useMe } from "../../api/queries.ts";
 import { paths, to } from "../../app/routes.tsx";

@@ -6,55 +6,17 @@ import {
   AskRequestInfoSchema,
   CreateRequestSchema,
   DeclineRequestSchema,
-  MentorSearchQuerySchema,
-  MentorSearchResultSchema,
-  ProgrammeMentorParamsSchema,
   ProgrammeParamsSchema,
-  RecommendationListSchema,
-  RecommendationsQuerySchema,
   RequestDetailSchema,
   RequestListQuerySchema,
   RequestListSchema,
   RequestParamsSchema,
-  WhyNotSchema,
-} from "./self-match.ts";
+} from "./requests.ts";
 
-const tag = "self-match";
+const tag = "requests";
 
-/** The self-match routes (see routes.ts). Paths start /api/orgs/:orgId/; ids are uuids (IdSchema). */
-export const selfMatchRoutes = {
-  listRecommendations: route({
-    method: "GET",
-    path: "/api/orgs/:orgId/programmes/:programmeId/recommendations",
-    summary: "Mentors recommended for me (an active mentee), best first, with the why of each score",
-    tag,
-    access: "org-member",
-    status: 200,
-    params: ProgrammeParamsSchema,
-    query: RecommendationsQuerySchema,
-    response: RecommendationListSchema,
-  }),
-  explainRecommendation: route({
-    method: "GET",
-    path: "/api/orgs/:orgId/programmes/:programmeId/recommendations/:mentorId",
-    summary: "Why (not) this mentor for me: the matcher's rules, capacity, earlier pairs, the score",
-    tag,
-    access: "org-member",
-    status: 200,
-    params: ProgrammeMentorParamsSchema,
-    response: WhyNotSchema,
-  }),
-  searchMentors: route({
-    method: "GET",
-    path: "/api/orgs/:orgId/programmes/:programmeId/mentors",
-    summary: "Full-text search over the programme's active mentors, with facet counts",
-    tag,
-    access: "org-member",
-    status: 200,
-    params: ProgrammeParamsSchema,
-    query: MentorSearchQuerySchema,
-    response: MentorSearchResultSchema,
-  }),
+/** The requests routes (see routes.ts). Paths start /api/orgs/:orgId/; ids are uuids (IdSchema). */
+export const requestsRoutes = {
   createRequest: route({
     method: "POST",
     path: "/api/orgs/:orgId/programmes/:programmeId/requests",

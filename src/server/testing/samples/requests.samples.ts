@@ -1,8 +1,8 @@
-import type { selfMatchRoutes } from "../../../contracts/self-match.routes.ts";
+import type { requestsRoutes } from "../../../contracts/requests.routes.ts";
 import type { SampleBodiesFor } from "../route-samples.ts";
 
-/** A valid request body for each self-match route that takes one. */
-export const selfMatchSamples: SampleBodiesFor<typeof selfMatchRoutes> = {
+/** A valid request body for each requests route that takes one. */
+export const requestsSamples: SampleBodiesFor<typeof requestsRoutes> = {
   createRequest: {
     mentorId: "00000000-0000-4000-8000-00000000a00a",
     goal: "Lead the design of a service end to end within six months.",
