@@ -45,6 +45,7 @@ import { mentorSearchRoutes } from "./mentor-search.routes.ts";
 import { requestsRoutes } from "./requests.routes.ts";
 import { sessionRoutes } from "./session.routes.ts";
 import { mentoringSessionRoutes } from "./sessions.routes.ts";
+import { ssoRoutes } from "./sso.routes.ts";
 import { SignInResultSchema, twoFactorRoutes } from "./two-factor.routes.ts";
 import { auditRoutes } from "./audit.routes.ts";
 
@@ -313,6 +314,7 @@ export const routes = {
   ...memberResetRoutes,
   ...calendarRoutes,
   ...mentoringSessionRoutes,
+  ...ssoRoutes,
   ...twoFactorRoutes,
   ...auditRoutes,
 } satisfies Record<string, RouteContract>;

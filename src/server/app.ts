@@ -29,6 +29,7 @@ import { registerRelationshipRoutes } from "./relationships/relationships.routes
 import { registerMentorSearchRoutes } from "./mentor-search/mentor-search.routes.ts";
 import { registerRequestsRoutes } from "./requests/requests.routes.ts";
 import { registerMentoringSessionRoutes } from "./sessions/sessions.routes.ts";
+import { registerSsoRoutes } from "./sso/sso.routes.ts";
 
 export interface BuildAppOptions {
   /** Folder of the built web app (dist/web); null serves the API only. */
@@ -90,6 +91,7 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
   registerEmailRoutes(app, deps);
   registerCalendarRoutes(app, deps);
   registerMentoringSessionRoutes(app, deps);
+  registerSsoRoutes(app, deps);
   registerTwoFactorRoutes(app, deps);
   registerAuditRoutes(app, deps);
   await installWebApp(app, options.webRoot ?? null);

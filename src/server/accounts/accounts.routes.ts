@@ -7,6 +7,7 @@ import { defineRoute } from "../http/define-route.ts";
 import { sharedRateLimits } from "../http/shared-rate-limit.ts";
 import { clearSessionCookie, startSession } from "../http/session-cookie.ts";
 import { signInOrChallenge } from "../identity/two-factor.ts";
+import { refusePasswordWhenSsoRequired } from "../sso/sso-sign-in.ts";
 import { hashToken } from "../security/tokens.ts";
 import { afterResponseSettled } from "./after-response.ts";
 import { changePassword } from "./change-password.ts";
@@ -43,6 +44,8 @@ export function registerAccountRoutes(app: FastifyInstance, deps: ServerDeps): v
     // Counted in the database, shared by every instance (as are set-up and resets).
     await sharedRateLimits(deps).signIn(request, body.email);
     const userId = await signIn(deps, body);
+    // An organisation that requires SSO refuses its members' passwords (sso_required).
+    await refusePasswordWhenSsoRequired(deps, userId);
     // With two-factor on, a pending sign-in that waits for the code instead of a session.
     return signInOrChallenge(deps, request, reply, userId);
   });

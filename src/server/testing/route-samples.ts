@@ -10,6 +10,7 @@ import { programmeSamples } from "./samples/programmes.samples.ts";
 import { relationshipSamples } from "./samples/relationships.samples.ts";
 import { requestsSamples } from "./samples/requests.samples.ts";
 import { mentoringSessionSamples } from "./samples/sessions.samples.ts";
+import { ssoSamples } from "./samples/sso.samples.ts";
 import { twoFactorSamples } from "./samples/two-factor.samples.ts";
 
 /** Routes of the contract table that take a request body. */
@@ -41,6 +42,7 @@ export const sampleBodies: { [K in RouteWithBody]: z.input<Routes[K]["body"]> } 
   ...emailSamples,
   ...calendarSamples,
   ...mentoringSessionSamples,
+  ...ssoSamples,
   ...twoFactorSamples,
   setup: {
     organisationName: "Sample Org",
@@ -79,6 +81,7 @@ export const samplePathIds: Record<string, string> = {
   sessionId: "00000000-0000-4000-8000-00000000a00c",
   itemId: "00000000-0000-4000-8000-00000000a00d",
   connectionId: "00000000-0000-4000-8000-00000000a0c1",
+  domainId: "00000000-0000-4000-8000-00000000a0d1",
   kind: "invitation",
 };
 
