@@ -3,6 +3,7 @@ import type { ProgrammeRecord } from "../../core/programmes/types.ts";
 import type { ServerDeps } from "../deps.ts";
 import { orgEmailTemplate, renderKind } from "../email/render.ts";
 import { type PendingMail, SET_PASSWORD_LIFETIME_DAYS } from "./enrol-people.ts";
+import { pages } from "../../contracts/pages.ts";
 
 /** Emails recorded concurrently (fewer than the default pool of 10 connections). */
 const MAIL_AT_ONCE = 6;
@@ -18,7 +19,7 @@ export async function sendEnrolmentMail(
   mail: readonly PendingMail[],
 ): Promise<void> {
   const registerUrl = new URL(
-    `/programmes/${context.programme.id}/register`,
+    pages.programmeRegister(context.programme.id),
     deps.config.publicUrl,
   ).toString();
   // The organisation's wording, read once for the whole batch (an import sends thousands).

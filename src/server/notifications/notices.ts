@@ -4,6 +4,7 @@ import { type NoticeRequest, requestNotices } from "../requests/request-notices.
 import { isSessionEvent, sessionNotices } from "../sessions/session-notices.ts";
 import type { Notice } from "./notice.ts";
 import { RELATIONSHIP_EVENT_KINDS, relationshipEventNotice } from "./relationship-notices.ts";
+import { pages } from "../../contracts/pages.ts";
 
 /** How the reader reads: their language and time zone (English only today; the seam for more). */
 export interface ReaderContext {
@@ -74,7 +75,7 @@ export function noticesFor(event: DomainEvent, reader?: ReaderContext): Notice[]
       );
     case "relationship.proposed": {
       const p = event.payload;
-      const link = `/mentoring/relationships/${p.relationshipId}`;
+      const link = pages.relationship(p.relationshipId);
       const body = (other: string) =>
         `You are matched with ${other} in ${p.programmeName}. Agree how you will work together to start your mentoring.`;
       return [
@@ -106,7 +107,7 @@ export function noticesFor(event: DomainEvent, reader?: ReaderContext): Notice[]
         kind: event.kind,
         title: `${p.registrantName} registered for ${p.programmeName}`,
         body: "Their registration waits for your approval.",
-        link: `/programmes/${p.programmeId}/participants?status=pending_approval`,
+        link: pages.programmeParticipants(p.programmeId, "pending_approval"),
         email: false,
       }));
     }
@@ -119,7 +120,7 @@ export function noticesFor(event: DomainEvent, reader?: ReaderContext): Notice[]
         kind: event.kind,
         title: `You were added to ${p.programmeName}`,
         body: "Check your role and answer the programme's questions so you can be matched.",
-        link: `/programmes/${p.programmeId}/register`,
+        link: pages.programmeRegister(p.programmeId),
         email: false,
       }));
     }
@@ -131,7 +132,7 @@ export function noticesFor(event: DomainEvent, reader?: ReaderContext): Notice[]
           kind: event.kind,
           title: `You are in: ${event.payload.programmeName}`,
           body: "Your registration was approved. You can now be matched.",
-          link: `/programmes/${event.payload.programmeId}/register`,
+          link: pages.programmeRegister(event.payload.programmeId),
           actionLabel: "See your registration",
         },
       ];
@@ -145,7 +146,7 @@ export function noticesFor(event: DomainEvent, reader?: ReaderContext): Notice[]
           body: event.payload.reason
             ? `The programme's admins said: ${event.payload.reason}`
             : "The programme's admins did not give a reason. Ask them if you would like to know more.",
-          link: "/programmes",
+          link: pages.programmes(),
           actionLabel: "See programmes",
         },
       ];
@@ -157,7 +158,7 @@ export function noticesFor(event: DomainEvent, reader?: ReaderContext): Notice[]
           kind: event.kind,
           title: `You were removed from ${event.payload.programmeName}`,
           body: "An admin of the programme removed you. Ask them if you think this is a mistake.",
-          link: "/programmes",
+          link: pages.programmes(),
           email: false,
         },
       ];
@@ -174,7 +175,7 @@ export function noticesFor(event: DomainEvent, reader?: ReaderContext): Notice[]
             `On ${at(p.issuedAt)} ${p.actorName} (an ${p.actorRole} of ${p.orgName}) created a one-time link ` +
             `that sets a new password for your account. It works once, until ${at(p.expiresAt)}. If you did ` +
             "not ask for it, sign in and change your password, and tell an owner.",
-          link: "/account",
+          link: pages.account(),
           actionLabel: "Open my account",
         },
       ];

@@ -2,6 +2,7 @@ import type { DomainEvent, EventPayload } from "../../contracts/events.ts";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
 import type { RelationshipId } from "../../core/programmes/types.ts";
 import type { Notice } from "./notice.ts";
+import { pages } from "../../contracts/pages.ts";
 
 /**
  * The wording of every relationship event, for the in-app list (title and one short line) and the
@@ -335,7 +336,7 @@ export function relationshipEventNotice(event: {
     title: wording.title,
     body: wording.body,
     emailBody: wording.email.filter((paragraph) => paragraph !== "").join("\n\n"),
-    link: `/mentoring/relationships/${context.relationshipId}`,
+    link: pages.relationship(context.relationshipId),
     actionLabel: wording.actionLabel,
   };
 }

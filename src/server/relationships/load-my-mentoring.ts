@@ -3,8 +3,7 @@ import type { Membership } from "../../core/accounts/types.ts";
 import { isLive } from "../../core/relationships/relationship-status.ts";
 import type { ServerDeps } from "../deps.ts";
 import { presentMyRelationship } from "./relationship.presenter.ts";
-
-const relationshipPath = (id: string) => `/mentoring/relationships/${id}`;
+import { pages } from "../../contracts/pages.ts";
 
 /**
  * "My mentoring": my relationships as mentee and as mentor (live ones first) and what I should do
@@ -33,21 +32,21 @@ export async function loadMyMentoring(deps: ServerDeps, membership: Membership):
         relationship.status === "proposed"
           ? `Review and confirm your agreement with ${name} to start your mentoring.`
           : `Review and confirm the changed agreement with ${name}.`,
-        relationshipPath(relationship.id),
+        pages.relationship(relationship.id),
         relationship,
       );
     else if (relationship.otherMustConfirm)
       step(
         "await_confirmation",
         `Waiting for ${name} to confirm the agreement.`,
-        relationshipPath(relationship.id),
+        pages.relationship(relationship.id),
         relationship,
       );
     if (relationship.fitCheckDue)
       step(
         "fit_check",
         `How is it going with ${name}? Answer the fit check.`,
-        relationshipPath(relationship.id),
+        pages.relationship(relationship.id),
         relationship,
       );
   }
@@ -57,7 +56,7 @@ export async function loadMyMentoring(deps: ServerDeps, membership: Membership):
       requests.toAnswer === 1
         ? "A mentoring request waits for your answer."
         : `${requests.toAnswer} mentoring requests wait for your answer.`,
-      "/mentoring/requests",
+      pages.requests(),
     );
   if (requests.questionsForMe > 0)
     step(
@@ -65,7 +64,7 @@ export async function loadMyMentoring(deps: ServerDeps, membership: Membership):
       requests.questionsForMe === 1
         ? "A mentor asked you for more information about your request."
         : `${requests.questionsForMe} mentors asked you for more information.`,
-      "/mentoring/requests",
+      pages.requests(),
     );
 
   for (const enrolment of enrolments) {
@@ -84,13 +83,13 @@ export async function loadMyMentoring(deps: ServerDeps, membership: Membership):
       step(
         "find_mentor",
         `Find a mentor in ${enrolment.programmeName}.`,
-        `/programmes/${enrolment.programmeId}/mentors`,
+        pages.programmeMentors(enrolment.programmeId),
       );
     else
       step(
         "await_matching",
         `Your programme manager will match you with a mentor in ${enrolment.programmeName}.`,
-        `/programmes/${enrolment.programmeId}`,
+        pages.programme(enrolment.programmeId),
       );
   }
   return { relationships, nextSteps, enrolledProgrammes: enrolments.length };

@@ -1,5 +1,6 @@
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
 import type { Notice } from "../notifications/notice.ts";
+import { pages } from "../../contracts/pages.ts";
 
 /** The parts of a request a notice needs. */
 export interface NoticeRequest {
@@ -12,7 +13,7 @@ export interface NoticeRequest {
   programmeName: string;
 }
 
-const requestLink = (request: NoticeRequest) => `/mentoring/requests/${request.id}`;
+const requestLink = (request: NoticeRequest) => pages.request(request.id);
 
 const toMentor = (request: NoticeRequest, kind: string, title: string, body: string): Notice => ({
   orgId: request.orgId,
@@ -54,7 +55,7 @@ export const requestNotices = {
         `${r.mentorName} accepted your request`,
         `${r.mentorName} will be your mentor in ${r.programmeName}. Next, agree how you will work together.`,
       ),
-      link: `/mentoring/relationships/${relationshipId}`,
+      link: pages.relationship(relationshipId),
       actionLabel: "Open the relationship",
     },
   ],
