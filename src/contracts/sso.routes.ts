@@ -88,7 +88,13 @@ export type SaveOidcRequest = z.infer<typeof SaveOidcRequestSchema>;
 export const SaveSamlRequestSchema = z
   .strictObject({
     metadataUrl: HttpUrlSchema.optional(),
-    metadataXml: z.string().trim().min(1).max(200_000).optional(),
+    metadataXml: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200_000)
+      .regex(/^</, { error: "must be XML (SAML metadata starts with <)" })
+      .optional(),
   })
   .refine((value) => (value.metadataUrl === undefined) !== (value.metadataXml === undefined), {
     error: "give either the metadata URL or the metadata XML",
@@ -125,8 +131,12 @@ export const OidcCallbackQuerySchema = z.object({
   error_description: z.string().max(1000).optional(),
   session_state: z.string().max(500).optional(),
 });
-export const SamlAcsBodySchema = z.object({
-  SAMLResponse: z.string().min(1, { error: "is required" }).max(500_000),
+export const SamlAcsBodySchema = z.strictObject({
+  SAMLResponse: z
+    .string()
+    .min(1, { error: "is required" })
+    .max(500_000)
+    .regex(/^[A-Za-z0-9+/=\r\n]+$/, { error: "must be a base64 SAML response" }),
   RelayState: z.string().max(500).optional(),
 });
 export const RedirectSchema = z.null().describe("A redirect (302) to the web app");
