@@ -8,7 +8,7 @@ import type { ServerDeps } from "../deps.ts";
 import { AppError } from "../http/app-error.ts";
 import { type EnrolOutcome, enrolPeople } from "./enrol-people.ts";
 import { sendEnrolmentMail } from "./enrolment-mail.ts";
-import { programmeFor } from "./programme-access.ts";
+import { programmeFor } from "./enrolment.policy.ts";
 import { requireCapacityFits, requireOfferedRole } from "./register.ts";
 
 /** Most addresses one request takes (larger lists go through a CSV import). */

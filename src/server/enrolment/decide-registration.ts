@@ -7,7 +7,7 @@ import type { ServerDeps } from "../deps.ts";
 import { AppError } from "../http/app-error.ts";
 import type { DomainEvent } from "../../contracts/events.ts";
 import { recordEvents } from "../events/record-events.ts";
-import { programmeFor } from "./programme-access.ts";
+import { programmeFor } from "./enrolment.policy.ts";
 import { participantNotFound } from "./update-participant.ts";
 
 /**

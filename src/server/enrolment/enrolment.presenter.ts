@@ -20,7 +20,7 @@ import type {
 import type { CsvImportRecord, ImportProblem } from "../../db/repositories/csv-imports.repository.ts";
 import type { ParticipantRecord } from "../../db/repositories/enrolments.repository.ts";
 import { answersComplete, answersToList } from "./answers.ts";
-import { registrationForm } from "./programme-access.ts";
+import { registrationForm } from "./enrolment.policy.ts";
 
 /** How many row errors an import's page receives (the count says how many there are in all). */
 const ERRORS_SHOWN = 1000;

@@ -19,7 +19,7 @@ import { followJoinLink, joinByLink } from "./join-by-link.ts";
 import { createJoinLink, disableJoinLink } from "./join-link.ts";
 import { moveMyEnrolment, updateMyEnrolment } from "./my-enrolment.ts";
 import { previewImport } from "./preview-import.ts";
-import { programmeFor, registrationForm } from "./programme-access.ts";
+import { programmeFor, registrationForm } from "./enrolment.policy.ts";
 import { registerForProgramme } from "./register.ts";
 import { removeParticipant } from "./remove-participant.ts";
 import { importsSettled } from "./run-import.ts";

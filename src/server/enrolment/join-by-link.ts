@@ -3,7 +3,7 @@ import type { EnrolmentRecord, ProgrammeRecord } from "../../core/programmes/typ
 import type { ServerDeps } from "../deps.ts";
 import { AppError, notFound } from "../http/app-error.ts";
 import { hashToken } from "../security/tokens.ts";
-import { programmeFor } from "./programme-access.ts";
+import { programmeFor } from "./enrolment.policy.ts";
 import { type RegisterInput, registerForProgramme } from "./register.ts";
 
 /**

@@ -1,7 +1,7 @@
 import type { Membership } from "../../core/accounts/types.ts";
 import type { ServerDeps } from "../deps.ts";
 import { hashToken, newToken } from "../security/tokens.ts";
-import { programmeFor } from "./programme-access.ts";
+import { programmeFor } from "./enrolment.policy.ts";
 
 /**
  * Creates the programme's join link, replacing any earlier one (which stops working). Like

@@ -13,7 +13,7 @@ import { inTransaction } from "../../db/index.ts";
 import type { ServerDeps } from "../deps.ts";
 import { AppError, notFound } from "../http/app-error.ts";
 import { answersFromList, requireValidAnswers } from "./answers.ts";
-import { programmeFor, registrationForm } from "./programme-access.ts";
+import { programmeFor, registrationForm } from "./enrolment.policy.ts";
 import { requireCapacityFits } from "./register.ts";
 
 type Actor = Pick<Membership, "orgId" | "role" | "userId">;

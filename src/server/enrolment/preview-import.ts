@@ -11,7 +11,7 @@ import {
 import { readImportRows } from "../../core/enrolment/csv-import-rows.ts";
 import type { ServerDeps } from "../deps.ts";
 import { presentProblem } from "./enrolment.presenter.ts";
-import { programmeFor, registrationForm } from "./programme-access.ts";
+import { programmeFor, registrationForm } from "./enrolment.policy.ts";
 
 const ROWS_SHOWN = 20;
 const PROBLEMS_SHOWN = 500;

@@ -15,7 +15,7 @@ import type { ServerDeps } from "../deps.ts";
 import { AppError } from "../http/app-error.ts";
 import { recordEvents } from "../events/record-events.ts";
 import { answersFromList, requireValidAnswers } from "./answers.ts";
-import { programmeFor, registrationForm } from "./programme-access.ts";
+import { programmeFor, registrationForm } from "./enrolment.policy.ts";
 
 export type RegisterInput = z.output<typeof RegisterRequestSchema>;
 

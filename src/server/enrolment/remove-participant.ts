@@ -3,7 +3,7 @@ import { inTransaction } from "../../db/index.ts";
 import type { ServerDeps } from "../deps.ts";
 import { AppError } from "../http/app-error.ts";
 import { recordEvents } from "../events/record-events.ts";
-import { programmeFor } from "./programme-access.ts";
+import { programmeFor } from "./enrolment.policy.ts";
 import { participantNotFound } from "./update-participant.ts";
 
 /**

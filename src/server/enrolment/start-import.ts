@@ -7,7 +7,7 @@ import type { ProgrammeRecord } from "../../core/programmes/types.ts";
 import type { CsvImportRecord } from "../../db/repositories/csv-imports.repository.ts";
 import type { ServerDeps } from "../deps.ts";
 import { AppError } from "../http/app-error.ts";
-import { programmeFor, registrationForm } from "./programme-access.ts";
+import { programmeFor, registrationForm } from "./enrolment.policy.ts";
 import { runImport, trackImport } from "./run-import.ts";
 
 /**

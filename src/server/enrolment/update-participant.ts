@@ -7,7 +7,7 @@ import { inTransaction } from "../../db/index.ts";
 import type { ParticipantRecord } from "../../db/repositories/enrolments.repository.ts";
 import type { ServerDeps } from "../deps.ts";
 import { notFound } from "../http/app-error.ts";
-import { programmeFor } from "./programme-access.ts";
+import { programmeFor } from "./enrolment.policy.ts";
 import { requireCapacityFits, requireOfferedRole } from "./register.ts";
 
 export const participantNotFound = () => notFound("Participant not found.");

@@ -3,7 +3,7 @@ import { isOrgAdmin } from "../../core/accounts/rules.ts";
 import type { Membership } from "../../core/accounts/types.ts";
 import type { ProgrammeRecord } from "../../core/programmes/types.ts";
 import type { ServerDeps } from "../deps.ts";
-import { mayMemberSee } from "./programme-access.ts";
+import { mayMemberSee } from "./programmes.policy.ts";
 import type { ProgrammeViewer } from "./programme.presenter.ts";
 
 /**

@@ -9,7 +9,7 @@ import { createProgramme } from "./create-programme.ts";
 import { duplicateProgramme } from "./duplicate-programme.ts";
 import { listProgrammes } from "./list-programmes.ts";
 import { previewProgrammeCriteria } from "./preview-criteria.ts";
-import { adminViewer, loadProgrammeFor } from "./programme-access.ts";
+import { adminViewer, loadProgrammeFor } from "./programmes.policy.ts";
 import { presentProgramme, presentProgrammeSummary, presentTemplate } from "./programme.presenter.ts";
 import { transitionProgramme } from "./transition-programme.ts";
 import { updateProgramme } from "./update-programme.ts";

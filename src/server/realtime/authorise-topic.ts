@@ -3,7 +3,7 @@ import type { Membership, OrgId, UserId } from "../../core/accounts/types.ts";
 import type { ProgrammeId } from "../../core/programmes/types.ts";
 import type { TopicKind } from "../../contracts/realtime.ts";
 import type { Repositories } from "../../db/index.ts";
-import { mayMemberSee } from "../programmes/programme-access.ts";
+import { mayMemberSee } from "../programmes/programmes.policy.ts";
 
 export interface Listener {
   userId: UserId;

@@ -10,7 +10,7 @@ import type { DomainEvent } from "../../contracts/events.ts";
 import { recordEvents } from "../events/record-events.ts";
 import type { RelationshipNoticeContext } from "../notifications/relationship-notices.ts";
 import { loadRelationship } from "./load-relationship.ts";
-import { participantSide } from "./relationship.policy.ts";
+import { participantSide } from "./relationships.policy.ts";
 
 /** What a change of one relationship works with, under the relationship's row lock. */
 export interface ChangeContext {

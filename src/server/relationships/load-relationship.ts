@@ -4,7 +4,7 @@ import type { RelationshipId } from "../../core/programmes/types.ts";
 import type { ServerDeps } from "../deps.ts";
 import { notFound } from "../http/app-error.ts";
 import { presentAgreement, presentEvent, presentRelationship } from "./relationship.presenter.ts";
-import { viewerRole } from "./relationship.policy.ts";
+import { viewerRole } from "./relationships.policy.ts";
 
 /** One relationship as the caller may see it (a member outside the pair gets 404). */
 export async function loadRelationship(

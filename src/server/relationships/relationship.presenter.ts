@@ -20,7 +20,7 @@ import type {
   RelationshipListRow,
   RelationshipView,
 } from "../../db/repositories/relationships.repository.ts";
-import type { ViewerRole } from "./relationship.policy.ts";
+import type { ViewerRole } from "./relationships.policy.ts";
 
 type FitAnswer = "good" | "end";
 
