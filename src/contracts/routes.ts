@@ -48,6 +48,7 @@ import { mentoringSessionRoutes } from "./sessions.routes.ts";
 import { ssoRoutes } from "./sso.routes.ts";
 import { SignInResultSchema, twoFactorRoutes } from "./two-factor.routes.ts";
 import { auditRoutes } from "./audit.routes.ts";
+import { personalDataRoutes } from "./personal-data.routes.ts";
 
 export type { Access, RouteContract } from "./route-contract.ts";
 
@@ -317,6 +318,7 @@ export const routes = {
   ...ssoRoutes,
   ...twoFactorRoutes,
   ...auditRoutes,
+  ...personalDataRoutes,
 } satisfies Record<string, RouteContract>;
 
 export type Routes = typeof routes;

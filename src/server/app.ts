@@ -16,6 +16,7 @@ import { registerOrganisationRoutes } from "./organisations/organisations.routes
 import { registerHealthRoutes } from "./system/health.routes.ts";
 import { registerTwoFactorRoutes } from "./identity/two-factor.routes.ts";
 import { registerAuditRoutes } from "./identity/audit.routes.ts";
+import { registerPersonalDataRoutes } from "./identity/personal-data.routes.ts";
 import { registerBulkMatchingRoutes } from "./bulk-matching/bulk-matching.routes.ts";
 import { registerCalendarRoutes } from "./calendar/calendar.routes.ts";
 import { registerEmailRoutes } from "./email/email.routes.ts";
@@ -94,6 +95,7 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
   registerSsoRoutes(app, deps);
   registerTwoFactorRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerPersonalDataRoutes(app, deps);
   await installWebApp(app, options.webRoot ?? null);
   return app;
 }

@@ -11,6 +11,7 @@ import { enrolmentsRepository } from "./enrolments.repository.ts";
 import { eventsRepository } from "./events.repository.ts";
 import { homeRepository } from "./home.repository.ts";
 import { identityRepository } from "./identity.repository.ts";
+import { orgExportsRepository, personalDataRepository } from "./personal-data.repository.ts";
 import { notificationsRepository } from "./notifications.repository.ts";
 import { organisationsRepository } from "./organisations.repository.ts";
 import { participantsRepository } from "./participants.repository.ts";
@@ -49,6 +50,8 @@ export function repositories(db: Database) {
     scheduling: schedulingRepository(db),
     identity: identityRepository(db),
     audit: auditRepository(db),
+    personalData: personalDataRepository(db),
+    orgExports: orgExportsRepository(db),
   };
 }
 

@@ -12,6 +12,7 @@ import { requestsSamples } from "./samples/requests.samples.ts";
 import { mentoringSessionSamples } from "./samples/sessions.samples.ts";
 import { ssoSamples } from "./samples/sso.samples.ts";
 import { twoFactorSamples } from "./samples/two-factor.samples.ts";
+import { personalDataSamples } from "./samples/personal-data.samples.ts";
 
 /** Routes of the contract table that take a request body. */
 export type RouteWithBody = {
@@ -44,6 +45,7 @@ export const sampleBodies: { [K in RouteWithBody]: z.input<Routes[K]["body"]> } 
   ...mentoringSessionSamples,
   ...ssoSamples,
   ...twoFactorSamples,
+  ...personalDataSamples,
   setup: {
     organisationName: "Sample Org",
     name: "Sample Person",
