@@ -5,6 +5,7 @@ import { PasswordCard } from "./password-card.tsx";
 import { ProfileCard } from "./profile-card.tsx";
 import { SessionsCard } from "./sessions-card.tsx";
 import { TwoFactorCard } from "./two-factor-card.tsx";
+import { YourDataCard } from "./your-data-card.tsx";
 
 export default function AccountPage() {
   const me = useMe().data!;
@@ -12,7 +13,7 @@ export default function AccountPage() {
     <>
       <PageHeader
         title="My account"
-        description="Your name, password, two-factor sign-in and the devices you are signed in on."
+        description="Your name, password, two-factor sign-in, the devices you are signed in on, and your data."
       />
       <VerifyEmailNotice me={me} />
       <div className="card-grid">
@@ -21,6 +22,7 @@ export default function AccountPage() {
       </div>
       <TwoFactorCard />
       <SessionsCard />
+      <YourDataCard />
     </>
   );
 }

@@ -34,7 +34,10 @@ function Security({ orgId, isOwner }: { orgId: string; isOwner: boolean }) {
   });
   return (
     <>
-      <PageHeader title="Security" description="How people sign in to your organisation." />
+      <PageHeader
+        title="Security"
+        description="How people sign in to your organisation, and its data exports."
+      />
       {security.isPending ? <Loading /> : null}
       {security.isError ? <Alert tone="error">{describeError(security.error)}</Alert> : null}
       {security.data ? (
@@ -75,6 +78,23 @@ function Security({ orgId, isOwner }: { orgId: string; isOwner: boolean }) {
           </form>
         </Card>
       ) : null}
+      <Card title="Exports">
+        <p className="muted">
+          Spreadsheets (CSV) of your organisation: names, roles, states and dates, never private content. Each
+          export is recorded in the audit log.
+        </p>
+        <div className="form-actions">
+          <a className="button button--secondary" href={`/api/orgs/${orgId}/exports/members`} download>
+            Members (CSV)
+          </a>
+          <a className="button button--secondary" href={`/api/orgs/${orgId}/exports/participants`} download>
+            Participants (CSV)
+          </a>
+          <a className="button button--secondary" href={`/api/orgs/${orgId}/exports/relationships`} download>
+            Relationships (CSV)
+          </a>
+        </div>
+      </Card>
     </>
   );
 }
