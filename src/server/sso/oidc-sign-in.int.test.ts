@@ -33,7 +33,12 @@ describe("SSO with a real OpenID provider (oidc-provider on loopback)", () => {
     provider.allowRedirect(`${base}${OIDC_CALLBACK_PATH}`);
     owner = await setUpOwner(t.app);
     orgId = owner.me.currentOrgId as OrgId;
-    provider.accounts.set("mia", { sub: "mia-sub", email: "mia@acme.test", email_verified: true, name: "Mia Chen" });
+    provider.accounts.set("mia", {
+      sub: "mia-sub",
+      email: "mia@acme.test",
+      email_verified: true,
+      name: "Mia Chen",
+    });
   });
   afterAll(async () => {
     await t?.close();
@@ -41,7 +46,12 @@ describe("SSO with a real OpenID provider (oidc-provider on loopback)", () => {
   });
 
   const saveOidc = (body: object) =>
-    t.app.inject({ method: "PUT", url: `/api/orgs/${orgId}/sso/oidc`, headers: owner.headers, payload: body });
+    t.app.inject({
+      method: "PUT",
+      url: `/api/orgs/${orgId}/sso/oidc`,
+      headers: owner.headers,
+      payload: body,
+    });
 
   /** Starts at Trellis, follows every redirect through the provider back to our callback. */
   async function signInThroughProvider(email: string) {
@@ -63,7 +73,11 @@ describe("SSO with a real OpenID provider (oidc-provider on loopback)", () => {
     const missing = await saveOidc({ issuer: provider.issuer, clientSecret: "y" });
     expect(missing.statusCode).toBe(400);
     expect(JSON.stringify(missing.json().error.details)).toContain("body.clientId");
-    const closed = await saveOidc({ issuer: `http://127.0.0.1:${await freePort()}`, clientId: "x", clientSecret: "y" });
+    const closed = await saveOidc({
+      issuer: `http://127.0.0.1:${await freePort()}`,
+      clientId: "x",
+      clientSecret: "y",
+    });
     expect(closed.statusCode).toBe(422);
     expect(closed.json().error.details[0].path).toBe("body.issuer");
     expect(closed.json().error.message).toMatch(/Could not reach the provider/);
@@ -79,7 +93,11 @@ describe("SSO with a real OpenID provider (oidc-provider on loopback)", () => {
       clientSecret: provider.clientSecret,
     });
     expect(saved.statusCode, saved.body).toBe(200);
-    expect(saved.json().connection).toMatchObject({ protocol: "oidc", issuer: provider.issuer, hasClientSecret: true });
+    expect(saved.json().connection).toMatchObject({
+      protocol: "oidc",
+      issuer: provider.issuer,
+      hasClientSecret: true,
+    });
     expect(saved.body).not.toContain(provider.clientSecret);
     const stored = await t.deps.db.execute(sql`select oidc_client_secret_sealed as s from sso_connections`);
     const sealed = (stored as unknown as { rows: { s: string }[] }).rows[0]?.s ?? "";
@@ -96,10 +114,18 @@ describe("SSO with a real OpenID provider (oidc-provider on loopback)", () => {
     });
     expect(added.statusCode, added.body).toBe(201);
     // Not verified yet: the sign-in page does not offer SSO for the domain.
-    const before = await t.app.inject({ method: "POST", url: "/api/auth/sso/lookup", payload: { email: "mia@acme.test" } });
+    const before = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/sso/lookup",
+      payload: { email: "mia@acme.test" },
+    });
     expect(before.json()).toMatchObject({ sso: false });
     await verifyDomainByOperator(t.deps, orgId, "acme.test");
-    const after = await t.app.inject({ method: "POST", url: "/api/auth/sso/lookup", payload: { email: "mia@acme.test" } });
+    const after = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/sso/lookup",
+      payload: { email: "mia@acme.test" },
+    });
     expect(after.json()).toMatchObject({ sso: true, orgName: "Acme Mentoring", required: false });
   });
 
@@ -113,20 +139,27 @@ describe("SSO with a real OpenID provider (oidc-provider on loopback)", () => {
     expect(last.status).toBe(404); // no web app in this test: the redirect target itself
     const me = await browser.request(`${base}/api/me`);
     expect(me.status).toBe(200);
-    const body = (await me.json()) as { user: { email: string; id: string }; memberships: { orgId: string; role: string }[] };
+    const body = (await me.json()) as {
+      user: { email: string; id: string };
+      memberships: { orgId: string; role: string }[];
+    };
     expect(body.user.email).toBe("mia@acme.test");
     expect(body.memberships).toEqual([expect.objectContaining({ orgId, role: "member" })]);
 
     const again = await signInThroughProvider("mia@acme.test");
     await again.browser.follow(again.redirectUrl);
-    const meAgain = (await (await again.browser.request(`${base}/api/me`)).json()) as { user: { id: string } };
+    const meAgain = (await (await again.browser.request(`${base}/api/me`)).json()) as {
+      user: { id: string };
+    };
     expect(meAgain.user.id).toBe(body.user.id);
   });
 
   it("a callback whose state does not match is refused (no session)", async () => {
     provider.signInAs = "mia";
     const { browser, redirectUrl } = await signInThroughProvider("mia@acme.test");
-    const { visited } = await browser.follow(redirectUrl, (location) => location.includes(OIDC_CALLBACK_PATH));
+    const { visited } = await browser.follow(redirectUrl, (location) =>
+      location.includes(OIDC_CALLBACK_PATH),
+    );
     const callback = new URL(visited.at(-1) as string);
     callback.searchParams.set("state", "forged-state-value");
     const answer = await browser.request(callback.href);
@@ -138,7 +171,9 @@ describe("SSO with a real OpenID provider (oidc-provider on loopback)", () => {
   it("an ID token whose nonce does not match is refused", async () => {
     provider.signInAs = "mia";
     const { browser, redirectUrl } = await signInThroughProvider("mia@acme.test");
-    const { visited } = await browser.follow(redirectUrl, (location) => location.includes(OIDC_CALLBACK_PATH));
+    const { visited } = await browser.follow(redirectUrl, (location) =>
+      location.includes(OIDC_CALLBACK_PATH),
+    );
     await t.deps.db.execute(sql`update sso_flows set nonce = 'another-nonce-than-sent'`);
     const answer = await browser.request(visited.at(-1) as string);
     expect(answer.headers.get("location")).toBe("/sign-in?sso=failed");
@@ -148,7 +183,9 @@ describe("SSO with a real OpenID provider (oidc-provider on loopback)", () => {
   it("a callback without the browser's flow cookie is refused", async () => {
     provider.signInAs = "mia";
     const { browser, redirectUrl } = await signInThroughProvider("mia@acme.test");
-    const { visited } = await browser.follow(redirectUrl, (location) => location.includes(OIDC_CALLBACK_PATH));
+    const { visited } = await browser.follow(redirectUrl, (location) =>
+      location.includes(OIDC_CALLBACK_PATH),
+    );
     const stranger = cookieBrowser();
     const answer = await stranger.request(visited.at(-1) as string);
     expect(answer.headers.get("location")).toBe("/sign-in?sso=expired");
@@ -167,11 +204,18 @@ describe("SSO with a real OpenID provider (oidc-provider on loopback)", () => {
     const { visited } = await browser.follow(redirectUrl);
     expect(visited.at(-1)).toBe(`${base}/sign-in?sso=email_unverified`);
     expect((await browser.request(`${base}/api/me`)).status).toBe(401);
-    const links = await t.deps.db.execute(sql`select count(*)::int as n from sso_identities where subject = 'mallory-sub'`);
+    const links = await t.deps.db.execute(
+      sql`select count(*)::int as n from sso_identities where subject = 'mallory-sub'`,
+    );
     expect((links as unknown as { rows: { n: number }[] }).rows[0]?.n).toBe(0);
 
     // Verified by the provider, the same address links to the existing account.
-    provider.accounts.set("mallory", { ...(provider.accounts.get("mallory") as never), email_verified: true });
+    provider.accounts.set("mallory", {
+      sub: "mallory-sub",
+      email: owner.me.user.email,
+      email_verified: true,
+      name: "Mallory",
+    });
     const second = await signInThroughProvider(owner.me.user.email);
     await second.browser.follow(second.redirectUrl);
     const me = (await (await second.browser.request(`${base}/api/me`)).json()) as { user: { id: string } };

@@ -148,6 +148,12 @@ function MainNav({ me }: { me: Me }) {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/settings/sso" className="main-nav__link">
+                <NavIcon d="M7 14a4 4 0 1 1 3.9-5H21v3h-2v3h-3v-3h-5.1A4 4 0 0 1 7 14z" />
+                Single sign-on
+              </NavLink>
+            </li>
+            <li>
               <NavLink to="/settings/audit-log" className="main-nav__link">
                 <NavIcon d="M6 3h9l4 4v14H6zM14 3v5h5M9 12h7M9 16h7" />
                 Audit log

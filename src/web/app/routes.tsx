@@ -23,6 +23,8 @@ const SentEmailPage = lazy(() => import("../routes/sent-emails/sent-email-page.t
 const EmailTemplatesPage = lazy(() => import("../routes/email-templates/email-templates-page.tsx"));
 const EmailTemplatePage = lazy(() => import("../routes/email-templates/email-template-page.tsx"));
 const SecurityPage = lazy(() => import("../routes/security/security-page.tsx"));
+const SsoSettingsPage = lazy(() => import("../routes/sso/sso-settings-page.tsx"));
+const VerifyDomainPage = lazy(() => import("../routes/sso/verify-domain-page.tsx"));
 const AuditLogPage = lazy(() => import("../routes/audit-log/audit-log-page.tsx"));
 const ProfilePage = lazy(() => import("../routes/profile/profile-page.tsx"));
 const PersonPage = lazy(() => import("../routes/profile/person-page.tsx"));
@@ -74,6 +76,8 @@ export const paths = {
   emailTemplates: "/settings/email-templates",
   emailTemplate: "/settings/email-templates/:kind",
   security: "/settings/security",
+  ssoSettings: "/settings/sso",
+  verifyDomain: "/verify-domain",
   auditLog: "/settings/audit-log",
   profile: "/profile",
   person: "/people/:userId",
@@ -114,6 +118,7 @@ export function AppRoutes() {
         <Route path={paths.forgotPassword} element={<ForgotPasswordPage />} />
         <Route path={paths.resetPassword} element={<ResetPasswordPage />} />
         <Route path={paths.verifyEmail} element={<VerifyEmailPage />} />
+        <Route path={paths.verifyDomain} element={<VerifyDomainPage />} />
         <Route path={paths.acceptInvitation} element={<AcceptInvitationPage />} />
       </Route>
       <Route
@@ -134,6 +139,7 @@ export function AppRoutes() {
         <Route path={paths.emailTemplates} element={<EmailTemplatesPage />} />
         <Route path={paths.emailTemplate} element={<EmailTemplatePage />} />
         <Route path={paths.security} element={<SecurityPage />} />
+        <Route path={paths.ssoSettings} element={<SsoSettingsPage />} />
         <Route path={paths.auditLog} element={<AuditLogPage />} />
         <Route path={paths.profile} element={<ProfilePage />} />
         <Route path={paths.person} element={<PersonPage />} />

@@ -1,4 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { type Me, SignInRequestSchema } from "../../../contracts/index.ts";
 import type { BodyOf } from "../../api/client.ts";
@@ -9,6 +10,7 @@ import { Button } from "../../components/button.tsx";
 import { Field } from "../../components/field.tsx";
 import { useDocumentTitle } from "../../components/page.tsx";
 import { useContractForm } from "../../components/use-contract-form.ts";
+import { ContinueWithSso, SSO_REFUSALS, useSsoLookup } from "../sso/sso-step.tsx";
 import { TwoFactorStep, useSignInResult } from "./two-factor-step.tsx";
 
 export default function SignInPage() {
@@ -29,6 +31,9 @@ export default function SignInPage() {
     onSuccess: result.handle,
   });
   const form = useContractForm(SignInRequestSchema, (body) => signIn.mutate(body), signIn.error);
+  const [email, setEmail] = useState("");
+  const sso = useSsoLookup(email);
+  const ssoRefusal = SSO_REFUSALS[search.get("sso") ?? ""];
 
   if (setup.data?.needsSetup) return <Navigate to="/setup" replace />;
   if (me.data && !signIn.isPending && !signIn.isSuccess) return <Navigate to={next} replace />;
@@ -39,6 +44,11 @@ export default function SignInPage() {
       <h1>Sign in</h1>
       <p className="lead">Welcome back. Sign in to your Trellis account.</p>
       {next !== "/" ? <Alert tone="info">Please sign in to continue.</Alert> : null}
+      {ssoRefusal ? (
+        <Alert tone="error" title="Single sign-on did not work">
+          {ssoRefusal}
+        </Alert>
+      ) : null}
       <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="stack">
         {form.formError ? <Alert tone="error">{form.formError}</Alert> : null}
         <Field
@@ -47,8 +57,11 @@ export default function SignInPage() {
           type="email"
           autoComplete="username"
           required
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
           error={form.fieldError("email")}
         />
+        {sso ? <ContinueWithSso email={email} lookup={sso} /> : null}
         <Field
           label="Password"
           name="password"
