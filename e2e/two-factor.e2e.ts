@@ -75,6 +75,19 @@ describe("two-factor sign-in", () => {
     await page.getByRole("button", { name: "Turn off two-factor sign-in" }).click();
     await page.getByRole("button", { name: "Turn on two-factor sign-in" }).waitFor();
 
+    // The owner's other pages of this work: Security (the rule and exports), the audit log, Your data.
+    await navigate(page, "Security");
+    await page.getByRole("heading", { name: "Security", level: 1 }).waitFor();
+    await page.getByLabel("Require two-factor sign-in for owners and admins").waitFor();
+    problems.push(...(await seriousViolations(page, "security settings")));
+    await navigate(page, "Audit log");
+    await page.getByRole("heading", { name: "Audit log", level: 1 }).waitFor();
+    problems.push(...(await seriousViolations(page, "audit log")));
+    await navigate(page, "My account");
+    await page.getByRole("button", { name: "Delete my account…" }).click();
+    await page.getByLabel("Your password").waitFor();
+    problems.push(...(await seriousViolations(page, "account: delete my account")));
+
     expect(problems).toEqual([]);
   });
 });
