@@ -1,5 +1,6 @@
 import type { Database } from "../connection.ts";
 import { auditRepository } from "./audit.repository.ts";
+import { bulkEnrolmentRepository } from "./bulk-enrolment.repository.ts";
 import { csvImportsRepository } from "./csv-imports.repository.ts";
 import { emailTemplatesRepository } from "./email-templates.repository.ts";
 import { emailsRepository } from "./emails.repository.ts";
@@ -40,6 +41,7 @@ export function repositories(db: Database) {
     events: eventsRepository(db),
     profiles: profilesRepository(db),
     csvImports: csvImportsRepository(db),
+    bulkEnrolment: bulkEnrolmentRepository(db),
     requests: requestsRepository(db),
     mentorSearch: mentorSearchRepository(db),
     matchRuns: matchRunsRepository(db),

@@ -71,7 +71,7 @@ export async function addParticipantsByEmail(
     answers: {},
     managerEmail: null,
   }));
-  const skillNames = await deps.repos.csvImports.skillNames(actor.orgId);
+  const skillNames = await deps.repos.bulkEnrolment.skillNames(actor.orgId);
   const batch = await inTransaction(deps.db, (repos) =>
     enrolPeople(
       repos,

@@ -7,7 +7,7 @@ import type { Repositories } from "../../db/index.ts";
 import type {
   ImportedEnrolmentRow,
   ImportedProfileRow,
-} from "../../db/repositories/csv-imports.repository.ts";
+} from "../../db/repositories/bulk-enrolment.repository.ts";
 import type { DomainEvent } from "../../contracts/events.ts";
 import { recordEvents } from "../events/record-events.ts";
 import { hashToken, newToken } from "../security/tokens.ts";
@@ -119,9 +119,11 @@ export async function enrolPeople(
   if (people.length === 0) return result;
   const emails = people.map((person) => person.email);
 
-  const existing = new Map((await repos.csvImports.usersByEmail(emails)).map((user) => [user.email, user]));
+  const existing = new Map(
+    (await repos.bulkEnrolment.usersByEmail(emails)).map((user) => [user.email, user]),
+  );
   const missing = people.filter((person) => !existing.has(person.email));
-  const created = await repos.csvImports.createUsers(
+  const created = await repos.bulkEnrolment.createUsers(
     missing.map((person) => ({
       email: person.email,
       name: person.name ?? nameFromEmail(person.email),
@@ -131,7 +133,7 @@ export async function enrolPeople(
   const newAccounts = new Set(created.map((user) => user.email));
   if (created.length < missing.length) {
     // Someone created some of these accounts meanwhile: read them as existing accounts.
-    for (const user of await repos.csvImports.usersByEmail(missing.map((person) => person.email)))
+    for (const user of await repos.bulkEnrolment.usersByEmail(missing.map((person) => person.email)))
       if (!newAccounts.has(user.email)) existing.set(user.email, user);
   }
   const idOf = new Map<string, UserId>([
@@ -141,7 +143,7 @@ export async function enrolPeople(
   const nameOf = (person: ImportRow) =>
     existing.get(person.email)?.name ?? person.name ?? nameFromEmail(person.email);
 
-  const statuses = await repos.csvImports.membershipStatuses(
+  const statuses = await repos.bulkEnrolment.membershipStatuses(
     orgId,
     [...existing.values()].map((user) => user.id),
   );
@@ -158,10 +160,10 @@ export async function enrolPeople(
     } else accepted.push(person);
   }
   const acceptedIds = accepted.map((person) => idOf.get(person.email)!);
-  await repos.csvImports.addMembers(orgId, acceptedIds);
+  await repos.bulkEnrolment.addMembers(orgId, acceptedIds);
 
   const enrolled = new Map(
-    (await repos.csvImports.enrolmentsForUpdate(orgId, programme.id, acceptedIds)).map((row) => [
+    (await repos.bulkEnrolment.enrolmentsForUpdate(orgId, programme.id, acceptedIds)).map((row) => [
       row.userId,
       row,
     ]),
@@ -171,10 +173,10 @@ export async function enrolPeople(
     : accepted.filter((person) => !enrolled.has(idOf.get(person.email)!));
 
   const stored = new Map(
-    (await repos.csvImports.profilesForUpdate(orgId, acceptedIds)).map((row) => [row.userId, row]),
+    (await repos.bulkEnrolment.profilesForUpdate(orgId, acceptedIds)).map((row) => [row.userId, row]),
   );
   const skillNames = new Map(context.skillNames.map((name) => [name.toLowerCase(), name]));
-  await repos.csvImports.upsertProfiles(
+  await repos.bulkEnrolment.upsertProfiles(
     orgId,
     toWrite
       .filter((person) => Object.keys(person.profile).length > 0 || !stored.has(idOf.get(person.email)!))
@@ -199,7 +201,7 @@ export async function enrolPeople(
       answers: { ...current?.answers, ...person.answers },
     };
   });
-  const inserted = await repos.csvImports.upsertEnrolments(orgId, programme.id, rows, context.source);
+  const inserted = await repos.bulkEnrolment.upsertEnrolments(orgId, programme.id, rows, context.source);
 
   const added: UserId[] = [];
   const tokens: { tokenHash: string; userId: UserId; expiresAt: Date }[] = [];
@@ -226,7 +228,7 @@ export async function enrolPeople(
       result.mail.push({ kind: "set_password", to: person.email, name: nameOf(person), token });
     } else result.mail.push({ kind: "added", to: person.email, name: nameOf(person) });
   }
-  await repos.csvImports.createPasswordTokens(tokens);
+  await repos.bulkEnrolment.createPasswordTokens(tokens);
   if (added.length > 0)
     result.events.push({
       kind: "enrolment.added",

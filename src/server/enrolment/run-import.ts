@@ -47,11 +47,11 @@ async function setManagers(
   requests: readonly { userId: UserId; managerEmail: string; line: number }[],
 ): Promise<void> {
   await inTransaction(deps.db, async (repos) => {
-    await repos.csvImports.lockReportingLines(job.orgId);
+    await repos.bulkEnrolment.lockReportingLines(job.orgId);
     const emails = [...new Set(requests.map((request) => request.managerEmail))];
     const managers = new Map<string, UserId>();
     for (let start = 0; start < emails.length; start += IMPORT_CHUNK_ROWS)
-      for (const [email, id] of await repos.csvImports.activeMembersByEmail(
+      for (const [email, id] of await repos.bulkEnrolment.activeMembersByEmail(
         job.orgId,
         emails.slice(start, start + IMPORT_CHUNK_ROWS),
       ))
@@ -69,7 +69,7 @@ async function setManagers(
         });
     }
     const { accepted, refused } = acceptReportingLines(
-      await repos.csvImports.reportingLines(job.orgId),
+      await repos.bulkEnrolment.reportingLines(job.orgId),
       proposed,
     );
     for (const line of refused)
@@ -79,7 +79,7 @@ async function setManagers(
         message: "would make a loop of managers (someone would manage their own manager): no manager was set",
       });
     for (let start = 0; start < accepted.length; start += IMPORT_CHUNK_ROWS)
-      await repos.csvImports.setManagers(
+      await repos.bulkEnrolment.setManagers(
         job.orgId,
         accepted.slice(start, start + IMPORT_CHUNK_ROWS).map((line) => [line.userId, line.managerId]),
       );
@@ -108,7 +108,7 @@ export async function runImport(
   let line = job.rows[0]?.line ?? 0;
   const mail: PendingMail[] = [];
   try {
-    const skillNames = await deps.repos.csvImports.skillNames(job.orgId);
+    const skillNames = await deps.repos.bulkEnrolment.skillNames(job.orgId);
     const managerRequests: { userId: UserId; managerEmail: string; line: number }[] = [];
     for (let start = 0; start < job.rows.length; start += IMPORT_CHUNK_ROWS) {
       // Embedded PostgreSQL (PGlite) runs in this thread and answers through promise callbacks
