@@ -44,7 +44,7 @@ export function busyFromCalendarObjects(
   for (const text of texts) {
     let calendar: ICAL.Component;
     try {
-      calendar = parseCalendar(text);
+      calendar = parseCalendar(text, { shareZones: true });
     } catch {
       unreadable += 1;
       continue;
