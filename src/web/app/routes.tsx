@@ -15,7 +15,6 @@ const AcceptInvitationPage = lazy(() => import("../routes/accept-invitation/acce
 const HomePage = lazy(() => import("../routes/home/home-page.tsx"));
 const AccountPage = lazy(() => import("../routes/account/account-page.tsx"));
 const CalendarPage = lazy(() => import("../routes/calendar/calendar-page.tsx"));
-const CalendarPage = lazy(() => import("../routes/calendar/calendar-page.tsx"));
 const MembersPage = lazy(() => import("../routes/members/members-page.tsx"));
 const InvitationsPage = lazy(() => import("../routes/invitations/invitations-page.tsx"));
 const SentEmailsPage = lazy(() => import("../routes/sent-emails/sent-emails-page.tsx"));
@@ -67,7 +66,6 @@ export const paths = {
   verifyEmail: "/verify-email",
   acceptInvitation: secretPagePaths.acceptInvitation,
   account: "/account",
-  calendars: "/account/calendars",
   calendars: "/account/calendars",
   members: "/members",
   invitations: "/members/invitations",
@@ -130,7 +128,6 @@ export function AppRoutes() {
       >
         <Route index element={<HomePage />} />
         <Route path={paths.account} element={<AccountPage />} />
-        <Route path={paths.calendars} element={<CalendarPage />} />
         <Route path={paths.calendars} element={<CalendarPage />} />
         <Route path={paths.members} element={<MembersPage />} />
         <Route path={paths.invitations} element={<InvitationsPage />} />
