@@ -49,6 +49,7 @@ import { ssoRoutes } from "./sso.routes.ts";
 import { SignInResultSchema, twoFactorRoutes } from "./two-factor.routes.ts";
 import { auditRoutes } from "./audit.routes.ts";
 import { personalDataRoutes } from "./personal-data.routes.ts";
+import { programmeDocumentRoutes } from "./programme-document.routes.ts";
 
 export type { Access, RouteContract } from "./route-contract.ts";
 
@@ -319,6 +320,7 @@ export const routes = {
   ...twoFactorRoutes,
   ...auditRoutes,
   ...personalDataRoutes,
+  ...programmeDocumentRoutes,
 } satisfies Record<string, RouteContract>;
 
 export type Routes = typeof routes;

@@ -17,6 +17,7 @@ import { registerHealthRoutes } from "./system/health.routes.ts";
 import { registerTwoFactorRoutes } from "./identity/two-factor.routes.ts";
 import { registerAuditRoutes } from "./identity/audit.routes.ts";
 import { registerPersonalDataRoutes } from "./identity/personal-data.routes.ts";
+import { registerProgrammeDocumentRoutes } from "./programme-documents/programme-document.routes.ts";
 import { registerBulkMatchingRoutes } from "./bulk-matching/bulk-matching.routes.ts";
 import { registerCalendarRoutes } from "./calendar/calendar.routes.ts";
 import { registerEmailRoutes } from "./email/email.routes.ts";
@@ -96,6 +97,7 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
   registerTwoFactorRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerPersonalDataRoutes(app, deps);
+  registerProgrammeDocumentRoutes(app, deps);
   await installWebApp(app, options.webRoot ?? null);
   return app;
 }

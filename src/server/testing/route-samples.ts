@@ -13,6 +13,7 @@ import { mentoringSessionSamples } from "./samples/sessions.samples.ts";
 import { ssoSamples } from "./samples/sso.samples.ts";
 import { twoFactorSamples } from "./samples/two-factor.samples.ts";
 import { personalDataSamples } from "./samples/personal-data.samples.ts";
+import { programmeDocumentSamples } from "./samples/programme-document.samples.ts";
 
 /** Routes of the contract table that take a request body. */
 export type RouteWithBody = {
@@ -46,6 +47,7 @@ export const sampleBodies: { [K in RouteWithBody]: z.input<Routes[K]["body"]> } 
   ...ssoSamples,
   ...twoFactorSamples,
   ...personalDataSamples,
+  ...programmeDocumentSamples,
   setup: {
     organisationName: "Sample Org",
     name: "Sample Person",
