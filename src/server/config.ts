@@ -34,6 +34,10 @@ const EnvSchema = z.object({
   TRELLIS_CALENDAR_ALLOW_PRIVATE: z.enum(["0", "1", "true", "false"]).default("0"),
   TRELLIS_CALDAV_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   TRELLIS_SSO_ALLOW_INSECURE: z.enum(["0", "1", "true", "false"]).default("0"),
+  TRELLIS_WEBHOOKS_ALLOW_PRIVATE: z.enum(["0", "1", "true", "false"]).default("0"),
+  TRELLIS_WEBHOOKS_CA_FILE: z.string().optional(),
+  TRELLIS_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  TRELLIS_METRICS_TOKEN: z.string().min(16, { error: "must be at least 16 characters" }).optional(),
 });
 
 export interface Config {
@@ -62,6 +66,16 @@ export interface Config {
      */
     allowInsecure: boolean;
   };
+  webhooks: {
+    /** Whether endpoints may be on loopback or private addresses, and plain http (tests, a LAN receiver). */
+    allowPrivate: boolean;
+    /** A PEM file of extra certificate authorities to trust for endpoints (a private CA). */
+    caFile: string | null;
+    /** Bound on each delivery try. */
+    timeoutMs: number;
+  };
+  /** GET /metrics (Prometheus) answers only with `Authorization: Bearer <token>`; null: off. */
+  metricsToken: string | null;
 }
 
 export class ConfigError extends Error {
@@ -105,5 +119,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       timeoutMs: values.TRELLIS_CALDAV_TIMEOUT_MS,
     },
     sso: { allowInsecure: isTrue(values.TRELLIS_SSO_ALLOW_INSECURE) },
+    webhooks: {
+      allowPrivate: isTrue(values.TRELLIS_WEBHOOKS_ALLOW_PRIVATE),
+      caFile: values.TRELLIS_WEBHOOKS_CA_FILE ?? null,
+      timeoutMs: values.TRELLIS_WEBHOOK_TIMEOUT_MS,
+    },
+    metricsToken: values.TRELLIS_METRICS_TOKEN ?? null,
   };
 }
