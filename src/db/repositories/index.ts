@@ -4,6 +4,7 @@ import { bulkEnrolmentRepository } from "./bulk-enrolment.repository.ts";
 import { csvImportsRepository } from "./csv-imports.repository.ts";
 import { emailTemplatesRepository } from "./email-templates.repository.ts";
 import { emailsRepository } from "./emails.repository.ts";
+import { matchRunPairsRepository } from "./match-run-pairs.repository.ts";
 import { matchRunsRepository } from "./match-runs.repository.ts";
 import { mentorSearchRepository } from "./mentor-search.repository.ts";
 import { profilesRepository } from "./profiles.repository.ts";
@@ -45,6 +46,7 @@ export function repositories(db: Database) {
     requests: requestsRepository(db),
     mentorSearch: mentorSearchRepository(db),
     matchRuns: matchRunsRepository(db),
+    matchRunPairs: matchRunPairsRepository(db),
     realtime: realtimeRepository(db),
     home: homeRepository(db),
     sessions: sessionsRepository(db),

@@ -40,7 +40,7 @@ export async function assignMentor(
   return inTransaction(deps.db, async (repos) => {
     const run = await lockDraft(repos, orgId, programmeId, runId);
     const ref = { orgId, runId };
-    const [current] = (await repos.matchRuns.listPairs(ref, { menteeIds: [menteeId] })).pairs;
+    const [current] = (await repos.matchRunPairs.listPairs(ref, { menteeIds: [menteeId] })).pairs;
     if (!current && !(menteeId in run.summary!.reasons))
       throw notFound("This mentee is not part of the draft.");
     const names = await repos.matchRuns.names(orgId, [menteeId, mentorId]);
@@ -54,7 +54,7 @@ export async function assignMentor(
       throw new AppError("conflict", `${mentee.name} already has a mentor in this programme.`);
     const explanation = explain(scoring, menteeId, mentorId, { mentee: mentee.name, mentor: mentor.name });
     const used =
-      ((await repos.matchRuns.draftLoads(ref, [mentorId])).get(mentorId) ?? 0) +
+      ((await repos.matchRunPairs.draftLoads(ref, [mentorId])).get(mentorId) ?? 0) +
       live.filter(([, liveMentor]) => liveMentor === mentorId).length;
     const refusal = refuseAssignment({
       mentee,
@@ -66,8 +66,8 @@ export async function assignMentor(
       used,
     });
     if (refusal) throw refusalError(refusal);
-    if (current) await repos.matchRuns.deletePair(ref, menteeId);
-    await repos.matchRuns.insertPairs(runId, [
+    if (current) await repos.matchRunPairs.deletePair(ref, menteeId);
+    await repos.matchRunPairs.insertPairs(runId, [
       {
         menteeId,
         mentorId,

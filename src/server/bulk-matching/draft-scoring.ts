@@ -76,7 +76,7 @@ export async function editResult(
   const fresh = (await repos.matchRuns.find(run.orgId, run.programmeId, run.id))!;
   const { pairs } =
     menteeIds.length > 0
-      ? await repos.matchRuns.listPairs({ orgId: run.orgId, runId: run.id }, { menteeIds })
+      ? await repos.matchRunPairs.listPairs({ orgId: run.orgId, runId: run.id }, { menteeIds })
       : { pairs: [] };
   return {
     run: await presentRunNow(repos, fresh),

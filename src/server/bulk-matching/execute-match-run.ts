@@ -135,7 +135,7 @@ export async function executeMatchRun(
     await inTransaction(deps.db, async (repos) => {
       const current = await repos.matchRuns.findForUpdate(run.orgId, run.programmeId, run.id);
       if (current?.status !== "running") return;
-      await repos.matchRuns.insertPairs(run.id, draft.pairs);
+      await repos.matchRunPairs.insertPairs(run.id, draft.pairs);
       const seconds = (from: number, to: number) => Math.round((to - from) / 10) / 100;
       const summary: StoredRunSummary = {
         objective: run.config.objective,

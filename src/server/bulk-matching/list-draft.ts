@@ -19,7 +19,7 @@ export async function listDraftPairs(
   },
 ): Promise<MatchPairList> {
   const run = await findRunOr404(deps.repos, orgId, programmeId, runId);
-  const { pairs, total } = await deps.repos.matchRuns.listPairs({ orgId, runId }, query);
+  const { pairs, total } = await deps.repos.matchRunPairs.listPairs({ orgId, runId }, query);
   return { pairs: pairs.map((pair) => presentPair(pair, run.config.matchConfig)), total };
 }
 

@@ -29,10 +29,10 @@ export async function listMentorOptions(
   const scoring = await draftScoring(deps, registry, run, query.menteeId ? [query.menteeId] : []);
   const ref = { orgId, runId };
   const [loads, live, current] = await Promise.all([
-    deps.repos.matchRuns.draftLoads(ref),
+    deps.repos.matchRunPairs.draftLoads(ref),
     deps.repos.matchRuns.livePairs(orgId, programmeId),
     query.menteeId
-      ? deps.repos.matchRuns.listPairs(ref, { menteeIds: [query.menteeId] })
+      ? deps.repos.matchRunPairs.listPairs(ref, { menteeIds: [query.menteeId] })
       : Promise.resolve({ pairs: [] }),
   ]);
   let scores: Int32Array | null = null;

@@ -2,11 +2,8 @@ import type { MatchPair, MatchRun, MatchRunPhase, MatchRunSummary } from "../../
 import type { MatchConfig } from "../../core/matching/index.ts";
 import { expandExplanation } from "../../core/bulk-matching/match-run.ts";
 import { histogramFromBandCounts, meanScore } from "../../core/bulk-matching/score-distribution.ts";
-import type {
-  DraftAggregates,
-  MatchRunRecord,
-  NamedDraftPair,
-} from "../../db/repositories/match-runs.repository.ts";
+import type { DraftAggregates, NamedDraftPair } from "../../db/repositories/match-run-pairs.repository.ts";
+import type { MatchRunRecord } from "../../db/repositories/match-runs.repository.ts";
 
 /**
  * The summary a manager reads: the run's fixed facts (greedy comparison, certificate, reasons)

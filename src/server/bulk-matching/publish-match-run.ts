@@ -48,7 +48,7 @@ export async function publishMatchRun(
           : `Only a draft can be published; this run is ${run.status}.`,
       );
     const ref = { orgId, runId };
-    const pairs = await repos.matchRuns.allPairs(ref);
+    const pairs = await repos.matchRunPairs.allPairs(ref);
     if (pairs.length === 0) throw new AppError("domain_rule", "The draft has no pairs to publish.");
     const enrolments = await repos.matchRuns.activeEnrolmentsForUpdate(orgId, programmeId);
     const live = await repos.matchRuns.livePairs(orgId, programmeId);

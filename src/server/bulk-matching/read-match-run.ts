@@ -28,7 +28,9 @@ async function settleStale(deps: ServerDeps, run: MatchRunRecord): Promise<Match
 /** Presents a run with the live counts of its draft (drafts and published runs have pairs). */
 export async function presentRunNow(repos: Repositories, run: MatchRunRecord): Promise<MatchRun> {
   const hasPairs = run.status === "draft" || run.status === "published";
-  const aggregates = hasPairs ? await repos.matchRuns.aggregates({ orgId: run.orgId, runId: run.id }) : null;
+  const aggregates = hasPairs
+    ? await repos.matchRunPairs.aggregates({ orgId: run.orgId, runId: run.id })
+    : null;
   return presentRun(run, aggregates);
 }
 

@@ -21,11 +21,11 @@ export async function removePair(
   return inTransaction(deps.db, async (repos) => {
     const run = await lockDraft(repos, orgId, programmeId, runId);
     const ref = { orgId, runId };
-    const [pair] = (await repos.matchRuns.listPairs(ref, { menteeIds: [menteeId] })).pairs;
+    const [pair] = (await repos.matchRunPairs.listPairs(ref, { menteeIds: [menteeId] })).pairs;
     if (!pair) throw notFound("This mentee has no pair in the draft.");
     if (pair.locked)
       throw new AppError("conflict", `${pair.menteeName}'s pair is locked; unlock it before removing it.`);
-    await repos.matchRuns.deletePair(ref, menteeId);
+    await repos.matchRunPairs.deletePair(ref, menteeId);
     const summary = run.summary!;
     await repos.matchRuns.updateSummary(ref, {
       ...summary,

@@ -18,9 +18,9 @@ export async function setPairLock(
   return inTransaction(deps.db, async (repos) => {
     const run = await lockDraft(repos, orgId, programmeId, runId);
     const ref = { orgId, runId };
-    const { pairs } = await repos.matchRuns.listPairs(ref, { menteeIds: [menteeId] });
+    const { pairs } = await repos.matchRunPairs.listPairs(ref, { menteeIds: [menteeId] });
     if (pairs.length === 0) throw notFound("This mentee has no pair in the draft.");
-    await repos.matchRuns.setLocked(ref, menteeId, locked);
+    await repos.matchRunPairs.setLocked(ref, menteeId, locked);
     return editResult(repos, run, [menteeId]);
   });
 }

@@ -72,7 +72,7 @@ export async function startMatchRun(
       if (latest) {
         // A lock keeps its score; its explanation only while the criteria are the same.
         const explained = sameCriteria(latest.config.matchConfig, matchConfig);
-        const locked = await repos.matchRuns.allPairs({ orgId, runId: latest.id }, { lockedOnly: true });
+        const locked = await repos.matchRunPairs.allPairs({ orgId, runId: latest.id }, { lockedOnly: true });
         locks = locked.map(({ menteeId, mentorId, score, explanation }) => ({
           menteeId,
           mentorId,

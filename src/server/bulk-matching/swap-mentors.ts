@@ -5,7 +5,7 @@ import type { ProgrammeId } from "../../core/programmes/types.ts";
 import { compactExplanation } from "../../core/bulk-matching/match-run.ts";
 import { inTransaction } from "../../db/index.ts";
 import type { ServerDeps } from "../deps.ts";
-import type { NamedDraftPair } from "../../db/repositories/match-runs.repository.ts";
+import type { NamedDraftPair } from "../../db/repositories/match-run-pairs.repository.ts";
 import { invalidField, notFound } from "../http/app-error.ts";
 import { refusalError } from "./assign-mentor.ts";
 import { draftScoring, editResult, explain, lockDraft } from "./draft-scoring.ts";
@@ -36,7 +36,7 @@ export async function swapMentors(
   return inTransaction(deps.db, async (repos) => {
     const run = await lockDraft(repos, orgId, programmeId, runId);
     const ref = { orgId, runId };
-    const { pairs } = await repos.matchRuns.listPairs(ref, { menteeIds: ids });
+    const { pairs } = await repos.matchRunPairs.listPairs(ref, { menteeIds: ids });
     const first = pairs.find((pair) => pair.menteeId === input.menteeId);
     const second = pairs.find((pair) => pair.menteeId === input.otherMenteeId);
     if (!first || !second) throw notFound("Both mentees need a pair in the draft to swap their mentors.");
@@ -54,8 +54,8 @@ export async function swapMentors(
     const secondSide = withMentorOf(second, first);
     const refusal = refuseSwap({ first: firstSide, second: secondSide, mentorName });
     if (refusal) throw refusalError(refusal);
-    await repos.matchRuns.deletePair(ref, first.menteeId);
-    await repos.matchRuns.deletePair(ref, second.menteeId);
+    await repos.matchRunPairs.deletePair(ref, first.menteeId);
+    await repos.matchRunPairs.deletePair(ref, second.menteeId);
     const swapped = (side: typeof firstSide, mentorId: string) => ({
       menteeId: side.mentee.id,
       mentorId,
@@ -64,7 +64,7 @@ export async function swapMentors(
       locked: false,
       manual: true,
     });
-    await repos.matchRuns.insertPairs(runId, [
+    await repos.matchRunPairs.insertPairs(runId, [
       swapped(firstSide, second.mentorId),
       swapped(secondSide, first.mentorId),
     ]);
