@@ -23,6 +23,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "match mentees to mentors: --pairs FILE | --participants FILE --config FILE (see --help)",
     load: async () => (await import("./match/match.command.ts")).matchCommand,
   },
+  "verify-domain": {
+    summary: "verify an organisation's SSO email domain: --organisation ORG_ID --domain DOMAIN",
+    load: async () => (await import("./verify-domain.command.ts")).verifyDomainCommand,
+  },
   seed: {
     summary: "seed --demo: a demo organisation with an admin and a few hundred members",
     load: async () => (await import("./seed.command.ts")).seedCommand,

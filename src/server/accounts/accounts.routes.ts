@@ -67,6 +67,8 @@ export function registerAccountRoutes(app: FastifyInstance, deps: ServerDeps): v
   defineRoute(app, deps, routes.confirmPasswordReset, async ({ body, request, reply }) => {
     await sharedRateLimits(deps).perAddress(request, "reset-confirm");
     const userId = await resetPassword(deps, body);
+    // The new password is set, but it does not sign in a member whose organisation requires SSO.
+    await refusePasswordWhenSsoRequired(deps, userId);
     // A reset link alone never passes two-factor: the code is asked for next.
     return signInOrChallenge(deps, request, reply, userId);
   });

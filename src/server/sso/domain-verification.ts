@@ -57,7 +57,7 @@ export async function sendDomainVerification(
 }
 
 async function markVerified(
-  deps: ServerDeps,
+  deps: Pick<ServerDeps, "db" | "now">,
   orgId: OrgId,
   domainId: string,
   domain: string,
@@ -99,7 +99,7 @@ export async function verifyDomainByToken(
  * with every organisation's data already.
  */
 export async function verifyDomainByOperator(
-  deps: ServerDeps,
+  deps: Pick<ServerDeps, "db" | "now">,
   orgId: OrgId,
   domainName: string,
 ): Promise<void> {

@@ -108,7 +108,9 @@ function requestCache(
       return { value, createdAt: now().getTime() };
     },
     async getAsync(key) {
-      return (await ssoRepo.findSamlFlow(key, now())) ? "pending" : null;
+      // node-saml reads the value as the request's creation time (and checks its age itself).
+      const flow = await ssoRepo.findSamlFlow(key, now());
+      return flow ? new Date(flow.expiresAt.getTime() - SSO_FLOW_MINUTES * 60_000).toISOString() : null;
     },
     async removeAsync(key) {
       if (key) await ssoRepo.takeSamlFlow(key, now());
