@@ -25,6 +25,7 @@ const SecurityPage = lazy(() => import("../routes/security/security-page.tsx"));
 const SsoSettingsPage = lazy(() => import("../routes/sso/sso-settings-page.tsx"));
 const VerifyDomainPage = lazy(() => import("../routes/sso/verify-domain-page.tsx"));
 const AuditLogPage = lazy(() => import("../routes/audit-log/audit-log-page.tsx"));
+const ImportProgrammePage = lazy(() => import("../routes/programmes/import-programme-page.tsx"));
 const ProfilePage = lazy(() => import("../routes/profile/profile-page.tsx"));
 const PersonPage = lazy(() => import("../routes/profile/person-page.tsx"));
 const SkillsPage = lazy(() => import("../routes/skills/skills-page.tsx"));
@@ -82,6 +83,7 @@ export const paths = {
   skills: "/skills",
   programmes: "/programmes",
   newProgramme: "/programmes/new",
+  importProgramme: "/programmes/import",
   programme: "/programmes/:programmeId",
   programmeSettings: "/programmes/:programmeId/settings",
   programmeParticipants: "/programmes/:programmeId/participants",
@@ -143,6 +145,7 @@ export function AppRoutes() {
         <Route path={paths.skills} element={<SkillsPage />} />
         <Route path={paths.programmes} element={<ProgrammesPage />} />
         <Route path={paths.newProgramme} element={<NewProgrammePage />} />
+        <Route path={paths.importProgramme} element={<ImportProgrammePage />} />
         <Route path={paths.programme} element={<ProgrammeLayout />}>
           <Route index element={<ProgrammeOverviewPage />} />
           <Route path="settings" element={<ProgrammeSettingsPage />} />

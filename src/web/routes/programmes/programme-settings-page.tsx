@@ -36,6 +36,15 @@ export default function ProgrammeSettingsPage() {
       <PageHeader
         title="Settings"
         description={`How “${programme.name}” runs, what people answer when they register, and how they are matched.`}
+        actions={
+          <a
+            className="button button--secondary"
+            href={`/api/orgs/${orgId}/programmes/${programme.id}/document`}
+            download
+          >
+            Export as JSON
+          </a>
+        }
       />
       <nav aria-label="Settings sections" className="settings-jump">
         <a href="#general-settings">General</a>

@@ -39,9 +39,14 @@ function AdminProgrammes({ orgId }: { orgId: string }) {
         title="Programmes"
         description="Every mentoring programme of your organisation, from drafts to completed cohorts."
         actions={
-          <Link to={paths.newProgramme} className="button button--primary">
-            New programme
-          </Link>
+          <>
+            <Link to="/programmes/import" className="button button--secondary">
+              Import
+            </Link>
+            <Link to={paths.newProgramme} className="button button--primary">
+              New programme
+            </Link>
+          </>
         }
       />
       <search className="toolbar" aria-label="Filter programmes">
