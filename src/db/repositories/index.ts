@@ -6,6 +6,7 @@ import { emailTemplatesRepository } from "./email-templates.repository.ts";
 import { emailsRepository } from "./emails.repository.ts";
 import { matchRunPairsRepository } from "./match-run-pairs.repository.ts";
 import { matchRunsRepository } from "./match-runs.repository.ts";
+import { livePairsRepository } from "./live-pairs.repository.ts";
 import { mentorSearchRepository } from "./mentor-search.repository.ts";
 import { profilesRepository } from "./profiles.repository.ts";
 import { requestsRepository } from "./requests.repository.ts";
@@ -44,6 +45,7 @@ export function repositories(db: Database) {
     csvImports: csvImportsRepository(db),
     bulkEnrolment: bulkEnrolmentRepository(db),
     requests: requestsRepository(db),
+    livePairs: livePairsRepository(db),
     mentorSearch: mentorSearchRepository(db),
     matchRuns: matchRunsRepository(db),
     matchRunPairs: matchRunPairsRepository(db),

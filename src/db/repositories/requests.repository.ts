@@ -1,5 +1,4 @@
 import { aliasedTable, and, count, desc, eq, gte, inArray, isNotNull, sql } from "drizzle-orm";
-import { isFinal, LIVE_RELATIONSHIP_STATUSES } from "../../core/relationships/relationship-status.ts";
 import { statusList } from "../status-sql.ts";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
 import { CLOSE_REASONS, OPEN_REQUEST_STATUSES, statesBefore } from "../../core/requests/request-status.ts";
@@ -214,80 +213,6 @@ export function requestsRepository(db: Database) {
           ),
         );
       return rows as { id: RequestId; mentorId: UserId; status: RequestStatus }[];
-    },
-
-    /** Live relationships (proposed, active, paused) a mentor holds in a programme. */
-    async countLiveAsMentor(orgId: OrgId, programmeId: ProgrammeId, mentorId: UserId): Promise<number> {
-      const [row] = await db
-        .select({ value: count() })
-        .from(relationships)
-        .where(
-          and(
-            eq(relationships.orgId, orgId),
-            eq(relationships.programmeId, programmeId),
-            eq(relationships.mentorId, mentorId),
-            inArray(relationships.status, [...LIVE_RELATIONSHIP_STATUSES]),
-          ),
-        );
-      return row?.value ?? 0;
-    },
-
-    /** Live relationships a person holds as mentee in a programme. */
-    async countLiveAsMentee(orgId: OrgId, programmeId: ProgrammeId, menteeId: UserId): Promise<number> {
-      const [row] = await db
-        .select({ value: count() })
-        .from(relationships)
-        .where(
-          and(
-            eq(relationships.orgId, orgId),
-            eq(relationships.programmeId, programmeId),
-            eq(relationships.menteeId, menteeId),
-            inArray(relationships.status, [...LIVE_RELATIONSHIP_STATUSES]),
-          ),
-        );
-      return row?.value ?? 0;
-    },
-
-    /** Live relationships per mentor of a programme (mentors with none are absent). */
-    async liveCountsByMentor(orgId: OrgId, programmeId: ProgrammeId): Promise<Map<UserId, number>> {
-      const rows = await db
-        .select({ mentorId: relationships.mentorId, value: count() })
-        .from(relationships)
-        .where(
-          and(
-            eq(relationships.orgId, orgId),
-            eq(relationships.programmeId, programmeId),
-            inArray(relationships.status, [...LIVE_RELATIONSHIP_STATUSES]),
-          ),
-        )
-        .groupBy(relationships.mentorId);
-      return new Map(rows.map((row) => [row.mentorId as UserId, row.value]));
-    },
-
-    /**
-     * The mentee's pairs the matcher must respect: mentors they are matched with now in this
-     * programme, and mentors they met before anywhere in the organisation (completed or ended).
-     */
-    async pairsOfMentee(
-      orgId: OrgId,
-      programmeId: ProgrammeId,
-      menteeId: UserId,
-    ): Promise<{ live: Set<UserId>; earlier: Set<UserId> }> {
-      const rows = await db
-        .select({
-          mentorId: relationships.mentorId,
-          status: relationships.status,
-          programmeId: relationships.programmeId,
-        })
-        .from(relationships)
-        .where(and(eq(relationships.orgId, orgId), eq(relationships.menteeId, menteeId)));
-      const live = new Set<UserId>();
-      const earlier = new Set<UserId>();
-      for (const row of rows) {
-        if (isFinal(row.status)) earlier.add(row.mentorId as UserId);
-        else if (row.programmeId === programmeId) live.add(row.mentorId as UserId);
-      }
-      return { live, earlier };
     },
 
     /**

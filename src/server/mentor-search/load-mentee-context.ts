@@ -47,8 +47,8 @@ export async function loadMenteeContext(
     );
   const [entry, pairs, liveCounts, open] = await Promise.all([
     preparedProgramme(deps, programme),
-    deps.repos.requests.pairsOfMentee(orgId, programmeId, userId),
-    deps.repos.requests.liveCountsByMentor(orgId, programmeId),
+    deps.repos.livePairs.pairsOfMentee(orgId, programmeId, userId),
+    deps.repos.livePairs.liveCountsByMentor(orgId, programmeId),
     deps.repos.requests.listOpenOfMentee(orgId, programmeId, userId),
   ]);
   const refusal = refuseNewRequest({

@@ -52,7 +52,7 @@ export async function startRelationship(
 ): Promise<StartOutcome> {
   const { programme, menteeId, mentorId, cause } = input;
   const live =
-    input.mentorLive ?? (await repos.requests.countLiveAsMentor(programme.orgId, programme.id, mentorId));
+    input.mentorLive ?? (await repos.livePairs.countLiveAsMentor(programme.orgId, programme.id, mentorId));
   if (!hasRoom(input.mentorCapacity, live))
     return { kind: "at_capacity", live, capacity: input.mentorCapacity };
   const draft = draftAgreement(

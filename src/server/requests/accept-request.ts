@@ -78,7 +78,7 @@ export async function acceptRequest(
       };
     }
 
-    if ((await repos.requests.countLiveAsMentee(orgId, programmeId, menteeId)) > 0) {
+    if ((await repos.livePairs.countLiveAsMentee(orgId, programmeId, menteeId)) > 0) {
       for (const item of open) {
         await close(repos, item, "withdrawn", CLOSE_REASONS.alreadyMatched, now);
         if (item.id !== request.id)

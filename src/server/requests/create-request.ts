@@ -32,7 +32,7 @@ export async function createRequest(
     if (!programme) throw notFound("Programme not found.");
     const enrolment = await repos.enrolments.findForUserForUpdate(orgId, programmeId, userId);
     const [liveAsMentee, open] = await Promise.all([
-      repos.requests.countLiveAsMentee(orgId, programmeId, userId),
+      repos.livePairs.countLiveAsMentee(orgId, programmeId, userId),
       repos.requests.listOpenOfMentee(orgId, programmeId, userId),
     ]);
     const refusal = refuseNewRequest({
@@ -52,7 +52,7 @@ export async function createRequest(
       throw new AppError("domain_rule", `${mentorName} is not taking requests in this programme right now.`);
     if (open.some((request) => request.mentorId === mentorId))
       throw new AppError("conflict", `You already have an open request to ${mentorName}.`);
-    const live = await repos.requests.countLiveAsMentor(orgId, programmeId, mentorId);
+    const live = await repos.livePairs.countLiveAsMentor(orgId, programmeId, mentorId);
     if (!hasRoom(mentorEnrolment.mentorCapacity, live))
       throw new AppError("conflict", `${mentorName} has no room for another mentee right now.`);
 
