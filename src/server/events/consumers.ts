@@ -2,6 +2,7 @@ import type { StoredDomainEvent } from "../../contracts/events.ts";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
 import { inTransaction, type Repositories } from "../../db/index.ts";
 import type { ServerDeps } from "../deps.ts";
+import { sessionCalendarConsumer } from "../calendar/session-calendar.consumer.ts";
 import { renderOrgEmail } from "../email/render.ts";
 import { noticesFor } from "../notifications/notices.ts";
 import type { ConsumerName } from "./consumer-names.ts";
@@ -95,7 +96,10 @@ const emailBatch: BatchConsumer = async (deps, events) => {
 
 const email: Consumer = (deps, event) => emailBatch(deps, [event]);
 
-export const CONSUMERS: Record<ConsumerName, Consumer> = { notifications, email };
+/** Session events into people's calendars: CalDAV pushes and ICS invitation emails (calendar/). */
+const calendar: Consumer = sessionCalendarConsumer;
+
+export const CONSUMERS: Record<ConsumerName, Consumer> = { notifications, email, calendar };
 /** Consumers that can take a round's events at once (the dispatcher falls back to one by one). */
 export const BATCH_CONSUMERS: Partial<Record<ConsumerName, BatchConsumer>> = {
   notifications: notificationsBatch,

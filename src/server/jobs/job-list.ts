@@ -1,3 +1,4 @@
+import { calendarSyncJob } from "../calendar/calendar-sync.job.ts";
 import { deliverEmailsJob } from "../email/deliver-emails.job.ts";
 import { dispatchEventsJob } from "../events/dispatch.job.ts";
 import { sessionReminderJob } from "../sessions/reminders.ts";
@@ -10,4 +11,5 @@ export const allJobs: JobDefinition[] = [
   deliverEmailsJob,
   dispatchEventsJob,
   sessionReminderJob,
+  calendarSyncJob,
 ];
