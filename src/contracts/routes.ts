@@ -46,6 +46,7 @@ import { requestsRoutes } from "./requests.routes.ts";
 import { sessionRoutes } from "./session.routes.ts";
 import { mentoringSessionRoutes } from "./sessions.routes.ts";
 import { ssoRoutes } from "./sso.routes.ts";
+import { webhookRoutes } from "./webhooks.routes.ts";
 import { SignInResultSchema, twoFactorRoutes } from "./two-factor.routes.ts";
 import { auditRoutes } from "./audit.routes.ts";
 import { personalDataRoutes } from "./personal-data.routes.ts";
@@ -317,6 +318,7 @@ export const routes = {
   ...calendarRoutes,
   ...mentoringSessionRoutes,
   ...ssoRoutes,
+  ...webhookRoutes,
   ...twoFactorRoutes,
   ...auditRoutes,
   ...personalDataRoutes,

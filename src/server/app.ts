@@ -32,6 +32,7 @@ import { registerMentorSearchRoutes } from "./mentor-search/mentor-search.routes
 import { registerRequestsRoutes } from "./requests/requests.routes.ts";
 import { registerMentoringSessionRoutes } from "./sessions/sessions.routes.ts";
 import { registerSsoRoutes } from "./sso/sso.routes.ts";
+import { registerWebhookRoutes } from "./webhooks/webhooks.routes.ts";
 
 export interface BuildAppOptions {
   /** Folder of the built web app (dist/web); null serves the API only. */
@@ -94,6 +95,7 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
   registerCalendarRoutes(app, deps);
   registerMentoringSessionRoutes(app, deps);
   registerSsoRoutes(app, deps);
+  registerWebhookRoutes(app, deps);
   registerTwoFactorRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerPersonalDataRoutes(app, deps);

@@ -5,6 +5,7 @@ import type { ServerDeps } from "../deps.ts";
 import { sessionCalendarConsumer } from "../calendar/session-calendar.consumer.ts";
 import { renderOrgEmail } from "../email/render.ts";
 import { noticesFor } from "../notifications/notices.ts";
+import { webhooksConsumer } from "../webhooks/deliver.ts";
 import type { ConsumerName } from "./consumer-names.ts";
 
 /**
@@ -99,7 +100,10 @@ const email: Consumer = (deps, event) => emailBatch(deps, [event]);
 /** Session events into people's calendars: CalDAV pushes and ICS invitation emails (calendar/). */
 const calendar: Consumer = sessionCalendarConsumer;
 
-export const CONSUMERS: Record<ConsumerName, Consumer> = { notifications, email, calendar };
+/** Signed webhooks: one delivery per subscribed endpoint of the event's organisation (webhooks/). */
+const webhooks: Consumer = webhooksConsumer;
+
+export const CONSUMERS: Record<ConsumerName, Consumer> = { notifications, email, calendar, webhooks };
 /** Consumers that can take a round's events at once (the dispatcher falls back to one by one). */
 export const BATCH_CONSUMERS: Partial<Record<ConsumerName, BatchConsumer>> = {
   notifications: notificationsBatch,

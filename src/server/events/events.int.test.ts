@@ -234,6 +234,7 @@ describe(`domain events (${testDatabaseKind()})`, () => {
         },
         email: async () => {},
         calendar: async () => {},
+        webhooks: async () => {},
       },
     });
     dispatcher.bind(deps);

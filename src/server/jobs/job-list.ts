@@ -2,6 +2,7 @@ import { calendarSyncJob } from "../calendar/calendar-sync.job.ts";
 import { deliverEmailsJob } from "../email/deliver-emails.job.ts";
 import { dispatchEventsJob } from "../events/dispatch.job.ts";
 import { sessionReminderJob } from "../sessions/reminders.ts";
+import { deliverWebhooksJob } from "../webhooks/deliver-webhooks.job.ts";
 import type { JobDefinition } from "./define-job.ts";
 import { coreJobs } from "./jobs.ts";
 
@@ -12,4 +13,5 @@ export const allJobs: JobDefinition[] = [
   dispatchEventsJob,
   sessionReminderJob,
   calendarSyncJob,
+  deliverWebhooksJob,
 ];

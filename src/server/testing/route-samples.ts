@@ -11,6 +11,7 @@ import { relationshipSamples } from "./samples/relationships.samples.ts";
 import { requestsSamples } from "./samples/requests.samples.ts";
 import { mentoringSessionSamples } from "./samples/sessions.samples.ts";
 import { ssoSamples } from "./samples/sso.samples.ts";
+import { webhookSamples } from "./samples/webhooks.samples.ts";
 import { twoFactorSamples } from "./samples/two-factor.samples.ts";
 import { personalDataSamples } from "./samples/personal-data.samples.ts";
 import { programmeDocumentSamples } from "./samples/programme-document.samples.ts";
@@ -45,6 +46,7 @@ export const sampleBodies: { [K in RouteWithBody]: z.input<Routes[K]["body"]> } 
   ...calendarSamples,
   ...mentoringSessionSamples,
   ...ssoSamples,
+  ...webhookSamples,
   ...twoFactorSamples,
   ...personalDataSamples,
   ...programmeDocumentSamples,
