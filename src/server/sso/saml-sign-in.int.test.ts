@@ -1,11 +1,13 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inflateRawSync } from "node:zlib";
 import * as samlify from "samlify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { OrgId } from "../../core/accounts/types.ts";
+import type { OrgId, UserId } from "../../core/accounts/types.ts";
 import { ssoRepository } from "../../db/repositories/sso.repository.ts";
 import { type Caller, createTestApp, setUpOwner, type TestApp } from "../testing/test-app.ts";
 import { verifyDomainByOperator } from "./domain-verification.ts";
@@ -216,6 +218,54 @@ describe("SSO with a SAML identity provider (samlify as the IdP)", () => {
     );
     expect(response.headers.location).toBe("/sign-in?sso=failed");
     expect(response.cookies.find((cookie) => cookie.name === "trellis_session")).toBeUndefined();
+  });
+
+  it("a deactivated member is refused (SSO never reactivates), an address outside the domains too", async () => {
+    const sam = await t.deps.repos.users.findByEmailWithHash("sam@acme.test");
+    await t.deps.repos.organisations.updateMember(orgId, sam?.id as UserId, {
+      role: "member",
+      status: "deactivated",
+    });
+    const refused = await post(await respond(idp, await startSignIn("sam@acme.test"), "sam@acme.test"));
+    expect(refused.headers.location).toBe("/sign-in?sso=deactivated");
+    expect((await t.deps.repos.organisations.findMember(orgId, sam?.id as UserId))?.status).toBe(
+      "deactivated",
+    );
+    const outside = await post(await respond(idp, await startSignIn("sam@acme.test"), "sam@elsewhere.test"));
+    expect(outside.headers.location).toBe("/sign-in?sso=email_outside_domains");
+  });
+
+  it("connects from a metadata URL; an unreachable one is a 422 naming body.metadataUrl", async () => {
+    const server = createServer((_request, response) => {
+      response.setHeader("content-type", "application/samlmetadata+xml");
+      response.end(idp.getMetadata());
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const saved = await t.app.inject({
+        method: "PUT",
+        url: `/api/orgs/${orgId}/sso/saml`,
+        headers: owner.headers,
+        payload: { metadataUrl: `http://127.0.0.1:${port}/metadata` },
+      });
+      expect(saved.statusCode, saved.body).toBe(200);
+      expect(saved.json().connection).toMatchObject({
+        entityId: idpEntity,
+        metadataUrl: `http://127.0.0.1:${port}/metadata`,
+      });
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+    const unreachable = await t.app.inject({
+      method: "PUT",
+      url: `/api/orgs/${orgId}/sso/saml`,
+      headers: owner.headers,
+      payload: { metadataUrl: `http://127.0.0.1:${port}/metadata` },
+    });
+    expect(unreachable.statusCode).toBe(422);
+    expect(unreachable.json().error.details[0]).toMatchObject({ path: "body.metadataUrl" });
+    expect(unreachable.json().error.message).toMatch(/Could not reach/);
   });
 
   it("an unsolicited response (no pending request of ours) is refused", async () => {
