@@ -248,7 +248,7 @@ export function CarriedOverCard({ detail, viewerId }: { detail: SessionDetail; v
               <ul className="plain-list" aria-label="Follow-ups from last time">
                 {carriedOver.openActionItems.map((item) => (
                   <li key={item.id}>
-                    {item.text}{" "}
+                    <span>{item.text}</span>{" "}
                     <span className="muted">
                       ({item.owner.userId === viewerId ? "you" : item.owner.name}
                       {item.dueOn ? `, due ${formatDay(item.dueOn)}` : ""})
