@@ -6,6 +6,7 @@ import { hashPassword } from "../server/security/passwords.ts";
 import { openConfiguredDatabase } from "../server/start-server.ts";
 import { FAMILY_NAMES, GIVEN_NAMES } from "./demo-names.ts";
 import { type DemoPerson, seedDemoProgrammes } from "./demo-programmes.ts";
+import { seedDemoSessions } from "./demo-sessions.ts";
 
 export const DEMO_ADMIN_EMAIL = "admin@demo.trellis.test";
 export const DEMO_PASSWORD = "trellis-demo-2026";
@@ -56,6 +57,8 @@ export interface DemoSummary {
   programmes: number;
   relationships: number;
   requests: number;
+  /** Demo sessions: held ones with notes and follow-ups, and upcoming ones. */
+  sessions: number;
 }
 
 /**
@@ -123,6 +126,7 @@ export async function seedDemo(
             personaMentor: mira,
           })
         : { programmes: [], relationships: 0, requests: 0 };
+    const sessions = mentorCount >= 4 ? await seedDemoSessions(tx, { orgId, random, now }) : 0;
     return {
       // Everyone Members lists: the owner, the admins and the members.
       members: added + 1,
@@ -132,6 +136,7 @@ export async function seedDemo(
       programmes: seeded.programmes.length,
       relationships: seeded.relationships,
       requests: seeded.requests,
+      sessions,
     };
   });
 }
@@ -155,7 +160,7 @@ export async function seedCommand(argv: string[]): Promise<number> {
     } else {
       console.log(
         [
-          `Created "${DEMO_ORG}" with ${created.members} members (1 owner, ${created.admins} admins), ${created.programmes} programmes (${created.mentors} mentors, ${created.mentees} mentees), ${created.relationships} relationships and ${created.requests} requests.`,
+          `Created "${DEMO_ORG}" with ${created.members} members (1 owner, ${created.admins} admins), ${created.programmes} programmes (${created.mentors} mentors, ${created.mentees} mentees), ${created.relationships} relationships, ${created.requests} requests and ${created.sessions} sessions.`,
           `Sign in as ${DEMO_ADMIN_EMAIL} (owner), ${DEMO_MENTOR_EMAIL} (a mentor) or ${DEMO_MENTEE_EMAIL} (a mentee); password ${DEMO_PASSWORD}.`,
         ].join("\n"),
       );

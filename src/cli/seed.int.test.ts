@@ -93,6 +93,28 @@ describe("trellis seed --demo", () => {
     ]);
   });
 
+  it("gives live pairs sessions: held ones with agenda, notes and follow-ups, and upcoming ones", async () => {
+    expect(await count(sql`select count(*)::int as n from sessions where status = 'held'`)).toBeGreaterThan(
+      20,
+    );
+    expect(
+      await count(
+        sql`select count(*)::int as n from sessions where status in ('confirmed', 'proposed') and starts_at > '2026-11-22T12:00:00Z'`,
+      ),
+    ).toBeGreaterThan(10);
+    expect(await count(sql`select count(*)::int as n from session_notes`)).toBeGreaterThan(20);
+    expect(
+      await count(sql`select count(*)::int as n from session_action_items where done_at is null`),
+    ).toBeGreaterThan(10);
+    // The personas' proposed pair has a proposed first session.
+    const repos = repositories(handle.db);
+    const mentee = await repos.users.findByEmailWithHash(DEMO_MENTEE_EMAIL);
+    expect(
+      await count(sql`select count(*)::int as n from sessions s join session_attendees a on a.session_id = s.id
+        where a.user_id = ${mentee!.id} and s.status = 'proposed'`),
+    ).toBe(1);
+  });
+
   it("does nothing the second time", async () => {
     expect(await seedDemo(handle.db, 300)).toBeNull();
     expect(await count(sql`select count(*)::int as n from programmes`)).toBe(2);

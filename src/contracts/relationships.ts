@@ -34,6 +34,7 @@ export const AgreementSchema = z.object({
   cadence: CadenceSchema,
   formats: z.array(MeetingFormatSchema),
   minutesPerMonth: z.number().int(),
+  sessionMinutes: z.number().int().describe("The length of one session (30, 45, 60 or 90 minutes)"),
   endsOn: DaySchema.nullable(),
   version: z.number().int(),
   menteeConfirmedVersion: z.number().int().nullable(),
@@ -97,6 +98,11 @@ export const UpdateAgreementRequestSchema = z.strictObject({
     .int({ error: "must be a whole number" })
     .min(15, { error: "must be at least 15" })
     .max(2400, { error: "must be at most 2400 (40 hours)" }),
+  /** The length of one session (default: unchanged; 60 for a new pair). */
+  sessionMinutes: z
+    .number({ error: "must be a number" })
+    .refine((value) => [30, 45, 60, 90].includes(value), { error: "must be 30, 45, 60 or 90" })
+    .optional(),
   confidentiality: z
     .string({ error: "must be text" })
     .trim()

@@ -147,6 +147,10 @@ export const SlotParticipantSchema = z.object({
 
 export const SlotSearchSchema = z.object({
   lengthMinutes: z.number().int(),
+  /** The programme books a picked slot at once ("Book"); otherwise the other side accepts it ("Propose"). */
+  instantBooking: z.boolean(),
+  /** The agreement's cadence, the default of a series (weekly → every 1 week, fortnightly → 2, monthly → 4). */
+  cadence: z.string(),
   window: SlotSchema,
   /** The viewer's zone; every other participant's zone is in `participants`. */
   timeZone: z.string(),
@@ -196,6 +200,8 @@ export const SessionSchema = z.object({
   cancelledByName: z.string().nullable(),
   cancelReason: z.string().nullable(),
   cancelledLate: z.boolean(),
+  /** From this instant a cancellation counts as late (the programme's window before the start). */
+  lateCancelAfter: TimestampSchema,
   /** Who did not come (no_show). */
   absentUserIds: z.array(IdSchema),
   recordedByName: z.string().nullable(),

@@ -14,6 +14,7 @@ const terms: AgreementTerms = {
   cadence: "fortnightly",
   formats: ["video"],
   minutesPerMonth: 120,
+  sessionMinutes: 60,
   confidentiality: "What we say stays between us.",
   endsOn: "2026-03-30",
   firstGoals: ["Run a design review"],

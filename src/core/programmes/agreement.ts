@@ -10,6 +10,8 @@ export interface AgreementTerms {
   cadence: Cadence;
   formats: MeetingFormat[];
   minutesPerMonth: number;
+  /** The length of one session, in minutes (30, 45, 60 or 90). */
+  sessionMinutes: number;
   confidentiality: string;
   /** "YYYY-MM-DD", or null for an open-ended pair in an evergreen programme. */
   endsOn: string | null;
@@ -52,6 +54,7 @@ export function changedTerms(before: AgreementTerms, after: AgreementTerms): (ke
     "cadence",
     "formats",
     "minutesPerMonth",
+    "sessionMinutes",
     "confidentiality",
     "endsOn",
     "firstGoals",

@@ -367,7 +367,13 @@ export function relationshipsRepository(db: Database) {
       relationshipId: RelationshipId,
       terms: Pick<
         AgreementRecord,
-        "cadence" | "formats" | "minutesPerMonth" | "confidentiality" | "endsOn" | "firstGoals"
+        | "cadence"
+        | "formats"
+        | "minutesPerMonth"
+        | "sessionMinutes"
+        | "confidentiality"
+        | "endsOn"
+        | "firstGoals"
       >,
       change: { version: number; updatedBy: UserId; at: Date },
     ): Promise<void> {

@@ -52,6 +52,8 @@ export interface SessionView {
   session: SessionRecord;
   programmeName: string;
   programmeType: ProgrammeType;
+  /** The programme's late-cancel window, in hours. */
+  lateCancelHours: number;
   attendees: AttendeeInfo[];
   cancelledByName: string | null;
   recordedByName: string | null;
@@ -189,6 +191,7 @@ export function sessionsRepository(db: Database) {
         session: sessions,
         programmeName: programmes.name,
         programmeType: programmes.type,
+        lateCancelHours: programmes.lateCancelHours,
         cancelledByName: cancelledByUser.name,
         recordedByName: recordedByUser.name,
       })
@@ -236,6 +239,7 @@ export function sessionsRepository(db: Database) {
       session: row.session as SessionRecord,
       programmeName: row.programmeName,
       programmeType: row.programmeType,
+      lateCancelHours: row.lateCancelHours,
       attendees: attendees.get(row.session.id) ?? [],
       cancelledByName: row.cancelledByName,
       recordedByName: row.recordedByName,

@@ -39,6 +39,7 @@ export function presentAgreement(agreement: AgreementRecord, viewer: ViewerRole)
     cadence: agreement.cadence,
     formats: agreement.formats,
     minutesPerMonth: agreement.minutesPerMonth,
+    sessionMinutes: agreement.sessionMinutes,
     endsOn: agreement.endsOn,
     version: agreement.version,
     menteeConfirmedVersion: agreement.menteeConfirmedVersion,

@@ -19,6 +19,7 @@ const TERM_WORDS: Record<keyof AgreementTerms, string> = {
   cadence: "the meeting cadence",
   formats: "the meeting formats",
   minutesPerMonth: "the time commitment",
+  sessionMinutes: "the session length",
   confidentiality: "the confidentiality terms",
   endsOn: "the end date",
   firstGoals: "the first goals",
@@ -67,7 +68,9 @@ export async function updateAgreement(
         { path: "body.endsOn", message: beyondProgramme },
       ]);
 
-    const { version: _version, ...terms } = input;
+    const { version: _version, sessionMinutes, ...rest } = input;
+    // Older clients do not send the session length: it stays as it was.
+    const terms = { ...rest, sessionMinutes: sessionMinutes ?? agreement.sessionMinutes };
     const changes = changedTerms(agreement, terms);
     if (changes.length === 0) return [];
     if (agreement.version >= MAX_AGREEMENT_VERSION)

@@ -10,6 +10,7 @@ import type { ReminderRow, SessionRecord } from "../../db/repositories/sessions.
 import type { ServerDeps } from "../deps.ts";
 import { recordEvents } from "../events/record-events.ts";
 import { AppError, invalidField } from "../http/app-error.ts";
+import { calendarBusyFor } from "./calendar-busy.ts";
 import { bookingRange } from "./change-session.ts";
 import { reminderRows, scheduleReminderJobs } from "./reminders.ts";
 import { pairSide } from "./session.policy.ts";
@@ -69,6 +70,11 @@ export async function bookSession(
   }
 
   const actorName = side === "mentee" ? pair.menteeName : pair.mentorName;
+  const calendarBusy = await calendarBusyFor(
+    deps,
+    people.map((person) => person.userId),
+    { start: first.start, end: slots[slots.length - 1]?.end ?? first.end },
+  );
   const skipped: BookedSessions["skipped"] = [];
   const bookedIds: string[] = [];
   let reminders: ReminderRow[] = [];
@@ -80,7 +86,7 @@ export async function bookSession(
       try {
         verdicts.push({
           span,
-          verdict: await checkSlot(deps, repos, orgId, people, span, membership.userId),
+          verdict: await checkSlot(deps, repos, orgId, people, span, membership.userId, calendarBusy),
         });
       } catch (error) {
         if (index === 0 || !(error instanceof AppError)) throw error;

@@ -1,22 +1,35 @@
 import type { Range } from "../../core/sessions/ranges.ts";
+import { busyRangesFor } from "../calendar/busy.ts";
 import type { ServerDeps } from "../deps.ts";
 
-/** A person's busy time from their connected calendar, and whether it is fresh. */
+/** A person's busy time from their connected calendar, and how far to trust it. */
 export interface CalendarBusy {
   ranges: Range[];
-  /** "none": no calendar connected; "stale": the last sync failed (older busy time used); "unknown": never synced. */
+  /** "none": no calendar connected; "stale": the last sync failed or is old (the last good busy time is used); "unknown": never synced. */
   state: "none" | "fresh" | "stale" | "unknown";
 }
 
 /**
- * Busy time imported from people's own calendars, for the slot finder. The calendar feature
- * (src/server/calendar/busy.ts, `busyRangesFor`) provides it; until it is wired here everyone
- * reads as having no calendar connected, and only Trellis sessions count as busy.
+ * Busy time imported from people's own calendars (the calendar feature's `busyRangesFor`), for the
+ * slot finder, with each person's state so the page can say whose calendar is stale or unknown.
  */
 export async function calendarBusyFor(
-  _deps: ServerDeps,
+  deps: ServerDeps,
   userIds: readonly string[],
-  _window: Range,
+  window: Range,
 ): Promise<Map<string, CalendarBusy>> {
-  return new Map(userIds.map((userId) => [userId, { ranges: [], state: "none" as const }]));
+  const busy = await busyRangesFor(deps.db, userIds, window, deps.now());
+  return new Map(
+    userIds.map((userId) => {
+      const entry = busy.get(userId);
+      const state: CalendarBusy["state"] = !entry?.connected
+        ? "none"
+        : entry.unknown
+          ? "unknown"
+          : entry.stale
+            ? "stale"
+            : "fresh";
+      return [userId, { ranges: entry?.ranges ?? [], state }];
+    }),
+  );
 }

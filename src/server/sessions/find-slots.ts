@@ -65,6 +65,8 @@ export async function findSlots(
   const iso = (ms: number) => new Date(ms).toISOString();
   return {
     lengthMinutes,
+    instantBooking: pair.rules.instantBooking,
+    cadence: pair.cadence,
     window: { start: iso(window.start), end: iso(window.end) },
     timeZone,
     participants: loaded.map((entry) => ({

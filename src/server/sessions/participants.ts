@@ -30,6 +30,11 @@ export async function loadParticipants(
   people: readonly { userId: string; name: string }[],
   window: Range,
   excludeSessionId?: string,
+  /**
+   * Calendar busy time read beforehand. Inside a transaction pass it in: the calendar's reader
+   * uses the app's own connection, which on PGlite (one connection) waits for the transaction.
+   */
+  calendarBusy?: Map<string, CalendarBusy>,
 ): Promise<LoadedParticipant[]> {
   const ids = people.map((person) => person.userId);
   // Override dates are local: take a day either side of the window so every zone is covered.
@@ -40,7 +45,7 @@ export async function loadParticipants(
   const [scheduling, sessionBusy, calendar] = await Promise.all([
     repos.scheduling.forUsers(orgId, ids, dates),
     repos.sessions.busyRanges(ids, window, excludeSessionId),
-    calendarBusyFor(deps, ids, window),
+    calendarBusy ?? calendarBusyFor(deps, ids, window),
   ]);
   return people.map((person) => {
     const record = scheduling.get(person.userId);

@@ -3,6 +3,7 @@ import type { Membership } from "../../core/accounts/types.ts";
 import { sessionStatesBefore, sessionTransition } from "../../core/sessions/session-status.ts";
 import type { ServerDeps } from "../deps.ts";
 import { AppError } from "../http/app-error.ts";
+import { calendarBusyFor } from "./calendar-busy.ts";
 import { bookingRange, changeSession, staleSession } from "./change-session.ts";
 import { reminderRows } from "./reminders.ts";
 import { sessionRef } from "./session-ref.ts";
@@ -20,6 +21,19 @@ export async function rescheduleSession(
   sessionId: string,
   request: RescheduleSessionRequest,
 ): Promise<Session> {
+  // Read before the transaction (see loadParticipants); someone outside the session finds no attendees here.
+  const before = await deps.repos.sessions.findView(membership.orgId, sessionId);
+  const lengthAsked =
+    request.lengthMinutes ??
+    (before
+      ? Math.round((before.session.endsAt.getTime() - before.session.startsAt.getTime()) / 60_000)
+      : 60);
+  const askedStart = Date.parse(request.startsAt);
+  const calendarBusy = await calendarBusyFor(
+    deps,
+    (before?.attendees ?? []).map((attendee) => attendee.userId),
+    { start: askedStart, end: askedStart + lengthAsked * 60_000 },
+  );
   return changeSession(deps, membership, sessionId, request.version, async (context) => {
     const { repos, view, session, actor, rules, now } = context;
     const allowed = sessionTransition(session.status, "reschedule");
@@ -35,6 +49,7 @@ export async function rescheduleSession(
       view.attendees,
       { start, end },
       actor.userId,
+      calendarBusy,
       session.id,
     );
     const instant = rules.instantBooking && verdict.needsAcceptance.length === 0;

@@ -22,6 +22,14 @@ export function isSessionEvent(
   return (SESSION_EVENT_KINDS as readonly string[]).includes(event.kind);
 }
 
+/** Kinds whose email is the calendar invitation (sent by the calendar consumer, not the notice email). */
+const INVITE_KINDS = new Set<string>([
+  "session.confirmed",
+  "session.rescheduled",
+  "session.cancelled",
+  "session.declined",
+]);
+
 /** The web page of one session. */
 export const sessionLink = (sessionId: string) => `/sessions/${sessionId}`;
 
@@ -87,6 +95,8 @@ export function sessionNotices(
       kind: event.kind,
       link,
       actionLabel: "Open the session",
+      // The calendar consumer emails these four with the invitation attached (one email each).
+      ...(INVITE_KINDS.has(event.kind) ? { email: false } : {}),
       ...words(userId),
     }));
   switch (event.kind) {

@@ -45,6 +45,7 @@ export function presentSession(
     cancelledByName: view.cancelledByName,
     cancelReason: session.cancelReason,
     cancelledLate: session.cancelledLate,
+    lateCancelAfter: iso(new Date(session.startsAt.getTime() - view.lateCancelHours * 3_600_000)),
     absentUserIds: session.absentUserIds,
     recordedByName: view.recordedByName,
     createdAt: iso(session.createdAt),

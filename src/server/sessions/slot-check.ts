@@ -5,6 +5,7 @@ import type { Repositories } from "../../db/index.ts";
 import type { ServerDeps } from "../deps.ts";
 import { AppError, invalidField } from "../http/app-error.ts";
 import { slotWords } from "./change-session.ts";
+import type { CalendarBusy } from "./calendar-busy.ts";
 import { loadParticipants } from "./participants.ts";
 
 export interface SlotVerdict {
@@ -29,12 +30,13 @@ export async function checkSlot(
   people: readonly { userId: string; name: string }[],
   slot: { start: Date; end: Date },
   actorId: string,
+  calendarBusy: Map<string, CalendarBusy>,
   excludeSessionId?: string,
 ): Promise<SlotVerdict> {
   const range = { start: slot.start.getTime(), end: slot.end.getTime() };
   const now = deps.now().getTime();
   if (range.start < now) throw invalidField("body.startsAt", "is in the past");
-  const loaded = await loadParticipants(deps, repos, orgId, people, range, excludeSessionId);
+  const loaded = await loadParticipants(deps, repos, orgId, people, range, excludeSessionId, calendarBusy);
   for (const entry of loaded) {
     if (overlaps(entry.sessionBusy, range))
       throw new AppError(
