@@ -63,6 +63,15 @@ describe("single sign-on with OpenID Connect", () => {
     await admin.getByText(/Saved\. The provider answered its discovery document/).waitFor();
     await admin.getByText(`OpenID Connect: ${provider.issuer} (client trellis)`).waitFor();
 
+    // The SAML form shows what to register at the IdP (checked for accessibility, not saved).
+    await admin.getByRole("radio", { name: "SAML 2.0" }).check();
+    const saml = admin.getByRole("form", { name: "SAML 2.0" });
+    await expect(saml.getByLabel("Our assertion consumer service URL").inputValue()).resolves.toBe(
+      `${origin}/api/auth/sso/saml/acs`,
+    );
+    problems.push(...(await seriousViolations(admin, "sso settings: SAML form")));
+    await admin.getByRole("radio", { name: "OpenID Connect" }).check();
+
     // The domain, verified by the link sent to its postmaster.
     const domains = admin.getByRole("form", { name: "Add a domain" });
     await domains.getByLabel("Domain").fill("example.org");
