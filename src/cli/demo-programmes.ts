@@ -387,7 +387,7 @@ async function startRelationship(
     })
     .where(eq(agreements.relationshipId, relationship.id));
   for (const event of events) {
-    await repos.relationships.addEvent(
+    await repos.relationshipHistory.addEvent(
       input.orgId,
       relationship.id,
       {

@@ -20,6 +20,7 @@ import { organisationsRepository } from "./organisations.repository.ts";
 import { participantsRepository } from "./participants.repository.ts";
 import { programmesRepository } from "./programmes.repository.ts";
 import { realtimeRepository } from "./realtime.repository.ts";
+import { relationshipHistoryRepository } from "./relationship-history.repository.ts";
 import { relationshipsRepository } from "./relationships.repository.ts";
 import { settingsRepository } from "./settings.repository.ts";
 import { schedulingRepository } from "./scheduling.repository.ts";
@@ -39,6 +40,7 @@ export function repositories(db: Database) {
     enrolments: enrolmentsRepository(db),
     participants: participantsRepository(db),
     relationships: relationshipsRepository(db),
+    relationshipHistory: relationshipHistoryRepository(db),
     notifications: notificationsRepository(db),
     events: eventsRepository(db),
     profiles: profilesRepository(db),

@@ -54,7 +54,7 @@ export async function answerFitCheck(
         fitCheck,
         at: now,
       });
-      await repos.relationships.addEvent(
+      await repos.relationshipHistory.addEvent(
         relationship.orgId,
         relationship.id,
         {
@@ -78,7 +78,7 @@ export async function answerFitCheck(
       endReason: FIT_CHECK_REASON,
       at: now,
     });
-    await repos.relationships.addEvent(
+    await repos.relationshipHistory.addEvent(
       relationship.orgId,
       relationship.id,
       {

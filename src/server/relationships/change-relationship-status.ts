@@ -34,7 +34,7 @@ export async function changeRelationshipStatus(
       ...(action === "end" ? { endReason: reason } : {}),
     });
     if (!changed) throw new AppError("conflict", "The relationship changed meanwhile. Reload and try again.");
-    await repos.relationships.addEvent(
+    await repos.relationshipHistory.addEvent(
       current.orgId,
       current.id,
       {

@@ -35,7 +35,7 @@ export async function confirmAgreement(
 
     if (!(await repos.relationships.confirmAgreement(relationship.orgId, relationship.id, side, version)))
       throw staleVersion(agreement.version);
-    await repos.relationships.addEvent(
+    await repos.relationshipHistory.addEvent(
       relationship.orgId,
       relationship.id,
       {
@@ -62,7 +62,7 @@ export async function confirmAgreement(
         fitCheckDueOn,
         at: now,
       });
-      await repos.relationships.addEvent(
+      await repos.relationshipHistory.addEvent(
         relationship.orgId,
         relationship.id,
         {
@@ -89,7 +89,7 @@ export async function confirmAgreement(
         endsOn: agreement.endsOn,
         at: now,
       });
-      await repos.relationships.addEvent(
+      await repos.relationshipHistory.addEvent(
         relationship.orgId,
         relationship.id,
         {

@@ -19,7 +19,7 @@ export async function remindDueFitChecks(deps: ServerDeps): Promise<number> {
   let reminded = 0;
   for (;;) {
     const notices = await inTransaction(deps.db, async (repos) => {
-      const claimed = await repos.relationships.claimDueFitChecks(today, now, BATCH);
+      const claimed = await repos.relationshipHistory.claimDueFitChecks(today, now, BATCH);
       const batch: DomainEvent[] = [];
       for (const { orgId, relationshipId: id } of claimed) {
         const view = await repos.relationships.findView(orgId, id);

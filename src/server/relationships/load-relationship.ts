@@ -39,6 +39,6 @@ export async function loadRelationshipHistory(
 ): Promise<{ events: RelationshipEvent[] }> {
   const relationship = await deps.repos.relationships.find(membership.orgId, relationshipId);
   viewerRole(relationship, membership);
-  const events = await deps.repos.relationships.listEvents(membership.orgId, relationshipId);
+  const events = await deps.repos.relationshipHistory.listEvents(membership.orgId, relationshipId);
   return { events: events.map(presentEvent) };
 }

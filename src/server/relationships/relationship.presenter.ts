@@ -14,9 +14,9 @@ import {
   type RelationshipAction,
 } from "../../core/relationships/relationship-status.ts";
 import type { RelationshipRecord } from "../../db/index.ts";
+import type { RelationshipEventRecord } from "../../db/repositories/relationship-history.repository.ts";
 import type {
   AgreementRecord,
-  RelationshipEventRecord,
   RelationshipListRow,
   RelationshipView,
 } from "../../db/repositories/relationships.repository.ts";

@@ -85,7 +85,7 @@ export async function updateAgreement(
     const endDate = changes.includes("endsOn")
       ? ` (end date ${agreement.endsOn ?? "open"} → ${input.endsOn ?? "open"})`
       : "";
-    await repos.relationships.addEvent(
+    await repos.relationshipHistory.addEvent(
       relationship.orgId,
       relationship.id,
       {
