@@ -155,6 +155,18 @@ describe("audit log", () => {
     expect(cross.total).toBe(0);
   });
 
+  it("lists an action recorded before (or after) this version listed it, as recorded", async () => {
+    const beta = await createSecondOrganisation(t, { email: "owner@gamma.test", organisationName: "Gamma" });
+    await t.deps.repos.audit.append([
+      { orgId: beta.orgId, actorId: null, action: "future.kind_of_change", at: clock.now() },
+    ]);
+    const list = await get(beta.owner, `/api/orgs/${beta.orgId}/audit-log`);
+    expect(list.statusCode).toBe(200);
+    expect(list.json().entries[0]).toMatchObject({ action: "future.kind_of_change", actorName: null });
+    const csv = await get(beta.owner, `/api/orgs/${beta.orgId}/audit-log/export`);
+    expect(csv.body).toContain(",future.kind_of_change,future.kind_of_change,");
+  });
+
   it("cannot be edited: UPDATE, DELETE and TRUNCATE raise", async () => {
     const db = t.database.db;
     const refusal = async (statement: ReturnType<typeof sql>) => {
@@ -170,6 +182,6 @@ describe("audit log", () => {
     expect(await refusal(sql`delete from audit_log`)).toMatch(/audit_log is append-only: DELETE/);
     expect(await refusal(sql`truncate audit_log`)).toMatch(/audit_log is append-only: TRUNCATE/);
     const count = await db.execute(sql`select count(*)::int as n from audit_log`);
-    expect((count as unknown as { rows: { n: number }[] }).rows[0].n).toBe(5);
+    expect((count as unknown as { rows: { n: number }[] }).rows[0].n).toBe(7);
   });
 });

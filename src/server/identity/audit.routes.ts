@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { AUDIT_ACTION_LABELS, type AuditAction, type AuditEntry } from "../../contracts/audit.routes.ts";
+import { type AuditAction, type AuditEntry, auditActionLabel } from "../../contracts/audit.routes.ts";
 import { routes } from "../../contracts/routes.ts";
 import type { UserId } from "../../core/accounts/types.ts";
 import { inTransaction } from "../../db/index.ts";
@@ -18,7 +18,7 @@ export function presentAuditEntry(entry: AuditEntryRecord): AuditEntry {
     at: entry.createdAt.toISOString(),
     actorId: entry.actorId,
     actorName: entry.actorName,
-    action: entry.action as AuditAction,
+    action: entry.action,
     subjectId: entry.subjectId,
     subjectName: entry.subjectName,
     details: entry.details,
@@ -63,7 +63,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: ServerDeps): voi
         entry.actorName,
         entry.actorId,
         entry.action,
-        AUDIT_ACTION_LABELS[entry.action as AuditAction] ?? entry.action,
+        auditActionLabel(entry.action),
         entry.subjectName,
         entry.subjectId,
         JSON.stringify(entry.details),

@@ -4,6 +4,7 @@ import { useSearchParams } from "react-router";
 import {
   AUDIT_ACTION_LABELS,
   AUDIT_ACTIONS,
+  auditActionLabel,
   type AuditAction,
   AuditActionSchema,
   type AuditEntry,
@@ -164,7 +165,7 @@ function AuditLog({ orgId }: { orgId: string }) {
                 <tr key={entry.id}>
                   <td data-label="When">{formatDateTime(entry.at, zone)}</td>
                   <td data-label="Who">{entry.actorName ?? "—"}</td>
-                  <td data-label="What">{AUDIT_ACTION_LABELS[entry.action]}</td>
+                  <td data-label="What">{auditActionLabel(entry.action)}</td>
                   <td data-label="About">{entry.subjectName ?? "—"}</td>
                   <td data-label="Details">{describeDetails(entry, zone)}</td>
                 </tr>
