@@ -115,7 +115,7 @@ export function mentorSearchRepository(db: Database) {
   return {
     /**
      * A programme's active mentors as the in-memory search index takes them
-     * (core/programmes/mentor-index.ts): facet values, which sections are for admins only, room.
+     * (core/mentor-search/mentor-index.ts): facet values, which sections are for admins only, room.
      * With `userIds`, only those of them who are.
      */
     async indexRows(
@@ -174,7 +174,7 @@ export function mentorSearchRepository(db: Database) {
     /**
      * The reference search, in one statement: the matching mentors are gathered once (a
      * MATERIALIZED CTE carrying one flag per facet filter), then the page, the total and each
-     * facet's counts are read from it. Same answers as core/programmes/mentor-index.ts (tests
+     * facet's counts are read from it. Same answers as core/mentor-search/mentor-index.ts (tests
      * hold them equal); the server uses it when the change feed is down and nothing kept in
      * memory can be trusted.
      */
