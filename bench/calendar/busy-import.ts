@@ -26,7 +26,11 @@ const DAY = 86_400_000;
 const NOW = Date.UTC(2030, 2, 10, 12);
 const WINDOW = { start: NOW - DAY, end: NOW + 120 * DAY };
 
-const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+const stamp = (ms: number) =>
+  new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 const localStamp = (ms: number) => stamp(ms).replace("Z", "");
 const day = (ms: number) => stamp(ms).slice(0, 8);
 
@@ -64,7 +68,14 @@ function eventText(index: number): string {
       );
     }
   } else if (index % 10 === 1) {
-    lines.push("BEGIN:VEVENT", `UID:${uid}`, "DTSTAMP:20300101T000000Z", `DTSTART;VALUE=DATE:${day(start)}`, "SUMMARY:All day", "END:VEVENT");
+    lines.push(
+      "BEGIN:VEVENT",
+      `UID:${uid}`,
+      "DTSTAMP:20300101T000000Z",
+      `DTSTART;VALUE=DATE:${day(start)}`,
+      "SUMMARY:All day",
+      "END:VEVENT",
+    );
   } else {
     const zone = index % 3 === 0 ? "America/New_York" : "Europe/Berlin";
     lines.push(
@@ -83,21 +94,31 @@ function eventText(index: number): string {
   return lines.join("\r\n");
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
 async function main(): Promise<void> {
   const radicale = await startRadicale();
   try {
     const calendarUrl = await makeRadicaleCalendar(radicale, "bench");
     const loadStart = performance.now();
-    for (let index = 0; index < EVENTS; index += 20) {
+    const put = async (index: number) => {
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          return await putRadicaleObject(radicale, `${calendarUrl}bench-${index}.ics`, eventText(index));
+        } catch (error) {
+          if (attempt >= 3) throw error;
+        }
+      }
+    };
+    for (let index = 0; index < EVENTS; index += 8) {
       await Promise.all(
-        Array.from({ length: Math.min(20, EVENTS - index) }, (_, offset) =>
-          putRadicaleObject(radicale, `${calendarUrl}bench-${index + offset}.ics`, eventText(index + offset)),
-        ),
+        Array.from({ length: Math.min(8, EVENTS - index) }, (_, offset) => put(index + offset)),
       );
     }
-    console.log(`loaded ${EVENTS} events into Radicale in ${((performance.now() - loadStart) / 1000).toFixed(1)} s`);
+    console.log(
+      `loaded ${EVENTS} events into Radicale in ${((performance.now() - loadStart) / 1000).toFixed(1)} s`,
+    );
 
     const client = calDavClient(
       { url: calendarUrl, username: radicale.username, password: radicale.password },
@@ -126,7 +147,11 @@ async function main(): Promise<void> {
 
       for (let change = 0; change < 10; change += 1) {
         const index = (run * 10 + change) * 13 + 1;
-        await putRadicaleObject(radicale, `${calendarUrl}bench-${index}.ics`, eventText(index).replace("Meeting", "Changed"));
+        await putRadicaleObject(
+          radicale,
+          `${calendarUrl}bench-${index}.ics`,
+          eventText(index).replace("Meeting", "Changed"),
+        );
       }
       const incBegan = performance.now();
       const delta = await client.sync(calendarUrl, token);
@@ -134,7 +159,8 @@ async function main(): Promise<void> {
       for (const object of delta.changed) kept.set(object.href, object.data);
       busyFromCalendarObjects([...kept.values()], WINDOW, "Europe/Berlin");
       incremental.push(performance.now() - incBegan);
-      if (delta.changed.length !== 10) console.log(`  (incremental sync saw ${delta.changed.length} changes)`);
+      if (delta.changed.length !== 10)
+        console.log(`  (incremental sync saw ${delta.changed.length} changes)`);
     }
     const ms = (value: number) => `${value.toFixed(0)} ms`;
     console.log(`objects ${texts.length}, busy ranges in the 121-day window ${busyCount}`);

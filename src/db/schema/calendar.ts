@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { customType, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  customType,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { createdAt, users } from "../schema.ts";
 
 /** A PostgreSQL tstzrange, written and read as its text ("[2026-03-02 09:00:00+00,2026-03-02 10:00:00+00)"). */
@@ -68,7 +78,10 @@ export const calendarBusy = pgTable(
     during: tstzrange("during").notNull(),
     sourceUid: text("source_uid").notNull(),
   },
-  (table) => [index("calendar_busy_user_idx").on(table.userId), index("calendar_busy_connection_idx").on(table.connectionId)],
+  (table) => [
+    index("calendar_busy_user_idx").on(table.userId),
+    index("calendar_busy_connection_idx").on(table.connectionId),
+  ],
 );
 
 /**
