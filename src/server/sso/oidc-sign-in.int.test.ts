@@ -1,9 +1,15 @@
 import { createServer } from "node:net";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { OrgId } from "../../core/accounts/types.ts";
+import type { OrgId, UserId } from "../../core/accounts/types.ts";
 import { cookieBrowser, startOidcProvider, type TestOidcProvider } from "../testing/oidc-test-provider.ts";
-import { type Caller, createTestApp, setUpOwner, type TestApp } from "../testing/test-app.ts";
+import {
+  type Caller,
+  createSecondOrganisation,
+  createTestApp,
+  setUpOwner,
+  type TestApp,
+} from "../testing/test-app.ts";
 import { verifyDomainByOperator } from "./domain-verification.ts";
 import { OIDC_CALLBACK_PATH } from "./oidc.ts";
 
@@ -152,6 +158,32 @@ describe("SSO with a real OpenID provider (oidc-provider on loopback)", () => {
       user: { id: string };
     };
     expect(meAgain.user.id).toBe(body.user.id);
+  });
+
+  it("a known identity does not join another organisation using the same issuer outside its domains", async () => {
+    const beta = await createSecondOrganisation(t);
+    const headers = beta.owner.headers;
+    const saved = await t.app.inject({
+      method: "PUT",
+      url: `/api/orgs/${beta.orgId}/sso/oidc`,
+      headers,
+      payload: { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    await t.app.inject({
+      method: "POST",
+      url: `/api/orgs/${beta.orgId}/sso/domains`,
+      headers,
+      payload: { domain: "beta.test" },
+    });
+    await verifyDomainByOperator(t.deps, beta.orgId, "beta.test");
+    // Mia (linked to Acme) types a beta.test address but signs in at the provider as herself.
+    provider.signInAs = "mia";
+    const { browser, redirectUrl } = await signInThroughProvider("someone@beta.test");
+    const { visited } = await browser.follow(redirectUrl);
+    expect(visited.at(-1)).toBe(`${base}/sign-in?sso=email_outside_domains`);
+    const mia = await t.deps.repos.users.findByEmailWithHash("mia@acme.test");
+    expect(await t.deps.repos.organisations.findMember(beta.orgId, mia?.id as UserId)).toBeNull();
   });
 
   it("a callback whose state does not match is refused (no session)", async () => {

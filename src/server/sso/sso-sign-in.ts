@@ -59,7 +59,10 @@ export async function resolveSsoUser(
   return inSsoTransaction(deps, async (repos, ssoRepo) => {
     let userId: UserId | null =
       (await ssoRepo.findIdentity(identity.issuer, identity.subject))?.userId ?? null;
-    if (!userId) {
+    // A known identity joins this organisation just in time only on the same terms as a new one
+    // (a vouched-for address at its verified domain): several organisations may use one issuer.
+    const joining = userId !== null && !(await repos.organisations.findMember(orgId, userId));
+    if (!userId || joining) {
       if (!identity.email)
         throw new SsoRefusal("no_email", "Your identity provider did not send an email address.");
       const domain = emailDomain(identity.email);
@@ -75,8 +78,10 @@ export async function resolveSsoUser(
           "Your identity provider has not verified your email address, so it cannot be used to sign you in.",
         );
       }
-      const existing = await repos.users.findByEmailWithHash(identity.email);
-      if (existing) {
+      const existing = userId ? null : await repos.users.findByEmailWithHash(identity.email);
+      if (userId) {
+        // Known by (issuer, subject): the checks above were all that joining needs.
+      } else if (existing) {
         userId = existing.id;
       } else {
         const created = await repos.users.create({
