@@ -154,6 +154,12 @@ function MainNav({ me }: { me: Me }) {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/settings/webhooks" className="main-nav__link">
+                <NavIcon d="M8 15a3 3 0 1 1-1-5.8L10 4m6 11a3 3 0 1 1 2.6 3H10m-4.6-3L9 9.5a3 3 0 1 1 4.5 1" />
+                Webhooks
+              </NavLink>
+            </li>
+            <li>
               <NavLink to="/settings/audit-log" className="main-nav__link">
                 <NavIcon d="M6 3h9l4 4v14H6zM14 3v5h5M9 12h7M9 16h7" />
                 Audit log

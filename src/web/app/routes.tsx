@@ -23,6 +23,7 @@ const EmailTemplatesPage = lazy(() => import("../routes/email-templates/email-te
 const EmailTemplatePage = lazy(() => import("../routes/email-templates/email-template-page.tsx"));
 const SecurityPage = lazy(() => import("../routes/security/security-page.tsx"));
 const SsoSettingsPage = lazy(() => import("../routes/sso/sso-settings-page.tsx"));
+const WebhooksPage = lazy(() => import("../routes/webhooks/webhooks-page.tsx"));
 const VerifyDomainPage = lazy(() => import("../routes/sso/verify-domain-page.tsx"));
 const AuditLogPage = lazy(() => import("../routes/audit-log/audit-log-page.tsx"));
 const ImportProgrammePage = lazy(() => import("../routes/programmes/import-programme-page.tsx"));
@@ -76,6 +77,7 @@ export const paths = {
   emailTemplate: "/settings/email-templates/:kind",
   security: "/settings/security",
   ssoSettings: "/settings/sso",
+  webhooks: "/settings/webhooks",
   verifyDomain: "/verify-domain",
   auditLog: "/settings/audit-log",
   profile: "/profile",
@@ -139,6 +141,7 @@ export function AppRoutes() {
         <Route path={paths.emailTemplate} element={<EmailTemplatePage />} />
         <Route path={paths.security} element={<SecurityPage />} />
         <Route path={paths.ssoSettings} element={<SsoSettingsPage />} />
+        <Route path={paths.webhooks} element={<WebhooksPage />} />
         <Route path={paths.auditLog} element={<AuditLogPage />} />
         <Route path={paths.profile} element={<ProfilePage />} />
         <Route path={paths.person} element={<PersonPage />} />
