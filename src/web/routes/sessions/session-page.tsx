@@ -2,13 +2,19 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { topic } from "../../../contracts/realtime.ts";
-import type { Session, SessionDetail } from "../../../contracts/sessions.ts";
-import { describeError, isApiError } from "../../api/api-error.ts";
+import {
+  SESSION_FORMATS,
+  type Session,
+  type SessionDetail,
+  type SessionFormat,
+} from "../../../contracts/sessions.ts";
+import { ApiError, describeError, isApiError } from "../../api/api-error.ts";
 import { api, useMe } from "../../api/queries.ts";
 import { useRealtime } from "../../api/realtime.ts";
 import { paths, to } from "../../app/routes.tsx";
 import { Alert, LiveRegion } from "../../components/alert.tsx";
 import { Button } from "../../components/button.tsx";
+import { Field } from "../../components/field.tsx";
 import { Card, EmptyState, Loading, PageHeader } from "../../components/page.tsx";
 import { BookingDialog } from "./booking-dialog.tsx";
 import { ReasonDialog } from "./reason-dialog.tsx";
@@ -203,7 +209,7 @@ function SessionView({
   );
 }
 
-type Dialog = "decline" | "cancel" | "held" | "no_show" | "move" | null;
+type Dialog = "decline" | "cancel" | "held" | "no_show" | "move" | "details" | null;
 
 /** What I may do with the session now: answer a proposal, move, cancel, or record what happened. */
 function SessionActions({
@@ -312,6 +318,11 @@ function SessionActions({
         {`${otherNames} did not come`}
       </Button>
     ) : null,
+    canMove ? (
+      <Button key="details" variant="ghost" onClick={() => setDialog("details")}>
+        Change how you meet
+      </Button>
+    ) : null,
     actions.includes("cancel") ? (
       <Button key="cancel" variant="danger" onClick={() => setDialog("cancel")}>
         Cancel the session
@@ -323,9 +334,10 @@ function SessionActions({
     <div className="session-actions">
       <LiveRegion>{done}</LiveRegion>
       {change.isError && dialog === null ? <Alert tone="error">{describeError(change.error)}</Alert> : null}
-      {buttons.length > 0 ? (
-        <div className="form-actions">{buttons}</div>
-      ) : session.status === "confirmed" && !started ? null : null}
+      {buttons.length > 0 ? <div className="form-actions">{buttons}</div> : null}
+      {dialog === "details" ? (
+        <DetailsForm orgId={orgId} session={session} onDone={() => setDialog(null)} />
+      ) : null}
       {!started && session.status === "confirmed" ? (
         <p className="muted">After it starts you can mark it held, or that {otherNames} did not come.</p>
       ) : null}
@@ -396,5 +408,89 @@ function SessionActions({
         />
       ) : null}
     </div>
+  );
+}
+
+/** How the session is held: format, and the place or the call's link. */
+function DetailsForm({ orgId, session, onDone }: { orgId: string; session: Session; onDone: () => void }) {
+  const refresh = useRefreshSessions(orgId);
+  const [format, setFormat] = useState<SessionFormat>(session.format);
+  const [location, setLocation] = useState(session.location ?? "");
+  const [videoUrl, setVideoUrl] = useState(session.videoUrl ?? "");
+  const save = useMutation({
+    mutationFn: () =>
+      api.call("updateSessionDetails", {
+        params: { orgId, sessionId: session.id },
+        body: {
+          version: session.version,
+          format,
+          location: format === "video" ? null : location.trim() || null,
+          videoUrl: format === "video" ? videoUrl.trim() || null : null,
+        },
+      }),
+    onSuccess: () => {
+      refresh();
+      onDone();
+    },
+  });
+  const errors = save.error instanceof ApiError ? save.error.fieldErrors() : {};
+  const placed = ["format", "location", "videoUrl"];
+  return (
+    <form
+      noValidate
+      className="stack details-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate();
+      }}
+    >
+      <fieldset className="fieldset">
+        <legend>How you will meet</legend>
+        <div className="choice-row">
+          {SESSION_FORMATS.map((option) => (
+            <label key={option} className="choice">
+              <input
+                type="radio"
+                name="format"
+                value={option}
+                checked={format === option}
+                onChange={() => setFormat(option)}
+              />
+              {FORMAT_LABEL[option]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {format === "video" ? (
+        <Field
+          label="Link to the call (optional)"
+          name="videoUrl"
+          type="url"
+          value={videoUrl}
+          onChange={(event) => setVideoUrl(event.target.value)}
+          error={errors.videoUrl}
+        />
+      ) : (
+        <Field
+          label={format === "in_person" ? "Where" : "Phone number (optional)"}
+          name="location"
+          value={location}
+          maxLength={300}
+          onChange={(event) => setLocation(event.target.value)}
+          error={errors.location}
+        />
+      )}
+      {save.isError && !Object.keys(errors).some((name) => placed.includes(name)) ? (
+        <Alert tone="error">{describeError(save.error)}</Alert>
+      ) : null}
+      <div className="form-actions">
+        <Button type="submit" busy={save.isPending} busyLabel="Saving…">
+          Save
+        </Button>
+        <Button variant="ghost" onClick={onDone}>
+          Cancel
+        </Button>
+      </div>
+    </form>
   );
 }
