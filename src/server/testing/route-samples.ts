@@ -88,6 +88,7 @@ export const samplePathIds: Record<string, string> = {
   itemId: "00000000-0000-4000-8000-00000000a00d",
   connectionId: "00000000-0000-4000-8000-00000000a0c1",
   domainId: "00000000-0000-4000-8000-00000000a0d1",
+  endpointId: "00000000-0000-4000-8000-00000000a0e1",
   kind: "invitation",
 };
 
