@@ -1,11 +1,21 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { MentorSearchResult } from "../../../contracts/mentor-search.ts";
 import { api } from "../../api/queries.ts";
-import { selfMatchKeys } from "../requests/request-api.ts";
+
+/** Query keys of mentor search (all under ["org", orgId], dropped when the organisation changes). */
+export const mentorSearchKeys = {
+  programme: (orgId: string, programmeId: string) => ["org", orgId, "mentor-search", programmeId] as const,
+  recommendations: (orgId: string, programmeId: string) =>
+    ["org", orgId, "mentor-search", programmeId, "recommendations"] as const,
+  whyNot: (orgId: string, programmeId: string, mentorId: string) =>
+    ["org", orgId, "mentor-search", programmeId, "why-not", mentorId] as const,
+  search: (orgId: string, programmeId: string, filters: object) =>
+    ["org", orgId, "mentor-search", programmeId, "search", filters] as const,
+};
 
 export function useRecommendations(orgId: string, programmeId: string, enabled: boolean) {
   return useQuery({
-    queryKey: selfMatchKeys.recommendations(orgId, programmeId),
+    queryKey: mentorSearchKeys.recommendations(orgId, programmeId),
     queryFn: () => api.call("listRecommendations", { params: { orgId, programmeId }, query: { limit: 10 } }),
     enabled,
     retry: false,
@@ -14,7 +24,7 @@ export function useRecommendations(orgId: string, programmeId: string, enabled: 
 
 export function useWhyNot(orgId: string, programmeId: string, mentorId: string, enabled: boolean) {
   return useQuery({
-    queryKey: selfMatchKeys.whyNot(orgId, programmeId, mentorId),
+    queryKey: mentorSearchKeys.whyNot(orgId, programmeId, mentorId),
     queryFn: () => api.call("explainRecommendation", { params: { orgId, programmeId, mentorId } }),
     enabled,
     retry: false,
@@ -57,7 +67,7 @@ export function fetchMentorSearch(
 
 export function useMentorSearch(orgId: string, programmeId: string, filters: SearchFilters) {
   return useQuery({
-    queryKey: selfMatchKeys.search(orgId, programmeId, filters),
+    queryKey: mentorSearchKeys.search(orgId, programmeId, filters),
     queryFn: () => fetchMentorSearch(orgId, programmeId, filters),
     placeholderData: keepPreviousData,
   });

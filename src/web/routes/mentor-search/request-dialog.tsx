@@ -1,14 +1,15 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { CADENCES, MEETING_FORMATS } from "../../../core/programmes/types.ts";
-import { type MentorCard } from "../../../contracts/mentor-search.ts";
+import type { MentorCard } from "../../../contracts/mentor-search.ts";
 import { type CreateRequest, CreateRequestSchema, type RequestDetail } from "../../../contracts/requests.ts";
 import { describeError, isApiError } from "../../api/api-error.ts";
 import { api } from "../../api/queries.ts";
 import { Alert } from "../../components/alert.tsx";
 import { Button } from "../../components/button.tsx";
 import { Field, phraseError, SelectField } from "../../components/field.tsx";
-import { selfMatchKeys } from "../requests/request-api.ts";
+import { requestKeys } from "../requests/request-api.ts";
+import { mentorSearchKeys } from "./mentor-search-api.ts";
 import { CADENCE_LABELS, FORMAT_LABELS } from "../requests/request-format.ts";
 import { TextAreaField } from "../../components/text-area-field.tsx";
 
@@ -112,8 +113,8 @@ export function RequestDialog({
   const send = useMutation({
     mutationFn: (body: CreateRequest) => api.call("createRequest", { params: { orgId, programmeId }, body }),
     onSuccess: (request) => {
-      client.invalidateQueries({ queryKey: selfMatchKeys.programme(orgId, programmeId) });
-      client.invalidateQueries({ queryKey: selfMatchKeys.requests(orgId) });
+      client.invalidateQueries({ queryKey: mentorSearchKeys.programme(orgId, programmeId) });
+      client.invalidateQueries({ queryKey: requestKeys.requests(orgId) });
       onSent(request);
     },
     onError: (error) => {

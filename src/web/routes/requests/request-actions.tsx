@@ -8,7 +8,7 @@ import { paths, to } from "../../app/routes.tsx";
 import { Alert } from "../../components/alert.tsx";
 import { Button } from "../../components/button.tsx";
 import { Card } from "../../components/page.tsx";
-import { selfMatchKeys } from "./request-api.ts";
+import { requestKeys } from "./request-api.ts";
 import { TextAreaField } from "../../components/text-area-field.tsx";
 
 type Action = "accept" | "decline" | "ask" | "answer" | "withdraw";
@@ -34,7 +34,7 @@ function useRequestAction(orgId: string, request: RequestDetail) {
       }
     },
     onSuccess: (updated, { action }) => {
-      client.setQueryData(selfMatchKeys.request(orgId, request.id), updated);
+      client.setQueryData(requestKeys.request(orgId, request.id), updated);
       setDone(
         {
           accept: "Accepted. Your new relationship is waiting for the agreement.",
@@ -45,11 +45,11 @@ function useRequestAction(orgId: string, request: RequestDetail) {
         }[action],
       );
     },
-    onSettled: () => client.invalidateQueries({ queryKey: selfMatchKeys.requests(orgId) }),
+    onSettled: () => client.invalidateQueries({ queryKey: requestKeys.requests(orgId) }),
     onError: (error) => {
       // Accepting at capacity or after the mentee was matched changes the request too: reload it.
       if (isApiError(error, "conflict"))
-        client.invalidateQueries({ queryKey: selfMatchKeys.request(orgId, request.id) });
+        client.invalidateQueries({ queryKey: requestKeys.request(orgId, request.id) });
     },
   });
   return { mutation, done };

@@ -6,23 +6,16 @@ import { useRealtime } from "../../api/realtime.ts";
 import { profileKeys } from "../profile/profile-api.ts";
 import { browserTimeZone } from "../profile/profile-format.ts";
 
-/** Query keys of the self-match pages (all under ["org", orgId], dropped when the organisation changes). */
-export const selfMatchKeys = {
+/** Query keys of the requests pages (all under ["org", orgId], dropped when the organisation changes). */
+export const requestKeys = {
   requests: (orgId: string) => ["org", orgId, "requests"] as const,
   requestList: (orgId: string, filters: object) => ["org", orgId, "requests", "list", filters] as const,
   request: (orgId: string, requestId: string) => ["org", orgId, "requests", requestId] as const,
-  programme: (orgId: string, programmeId: string) => ["org", orgId, "self-match", programmeId] as const,
-  recommendations: (orgId: string, programmeId: string) =>
-    ["org", orgId, "self-match", programmeId, "recommendations"] as const,
-  whyNot: (orgId: string, programmeId: string, mentorId: string) =>
-    ["org", orgId, "self-match", programmeId, "why-not", mentorId] as const,
-  search: (orgId: string, programmeId: string, filters: object) =>
-    ["org", orgId, "self-match", programmeId, "search", filters] as const,
 };
 
 export function useRequestList(orgId: string, filters: RequestListQuery) {
   return useQuery({
-    queryKey: selfMatchKeys.requestList(orgId, filters),
+    queryKey: requestKeys.requestList(orgId, filters),
     queryFn: () => api.call("listMyRequests", { params: { orgId }, query: filters }),
   });
 }
@@ -31,7 +24,7 @@ export function useRequestList(orgId: string, filters: RequestListQuery) {
 export function useRequest(orgId: string, requestId: string) {
   useRealtime([requestId && topic("request", requestId)]);
   return useQuery({
-    queryKey: selfMatchKeys.request(orgId, requestId),
+    queryKey: requestKeys.request(orgId, requestId),
     queryFn: () => api.call("getRequest", { params: { orgId, requestId } }),
   });
 }
