@@ -326,6 +326,10 @@ function ProfileForm({
           errors={errors}
           onChange={(availability) => update({ availability })}
         />
+        <p className="muted">
+          Days off, extra hours on a date, notice and breaks between sessions:{" "}
+          <Link to={paths.scheduling}>My availability</Link>.
+        </p>
       </Card>
 
       <div className="form-actions profile-actions">
