@@ -101,7 +101,7 @@ describe("calendar connections against Radicale", () => {
     t = await createTestApp({}, { now: () => new Date(now) });
     t.deps.config.calendar = { key: null, allowPrivateAddresses: true, timeoutMs: 5_000 };
     owner = await setUpOwner(t.app);
-  });
+  }, 180_000);
   afterAll(async () => {
     await t?.close();
     await proxy?.close();

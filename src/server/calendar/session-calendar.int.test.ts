@@ -38,7 +38,7 @@ describe("sessions reach people's calendars: CalDAV (Radicale) and ICS emails", 
       payload: { url: radicale.url, username: "alice", password: "secret" },
     });
     expect(connected.statusCode, connected.body).toBe(201);
-  });
+  }, 180_000);
   afterAll(async () => {
     await t?.close();
     await radicale?.stop();
