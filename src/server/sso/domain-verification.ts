@@ -1,4 +1,3 @@
-import type { AuditAction } from "../../contracts/audit.routes.ts";
 import type { DOMAIN_ROLE_ADDRESSES, SsoSettings } from "../../contracts/sso.routes.ts";
 import type { Membership, OrgId } from "../../core/accounts/types.ts";
 import type { ServerDeps } from "../deps.ts";
@@ -73,7 +72,7 @@ async function markVerified(
       {
         orgId,
         actorId,
-        action: "sso.domain_verified" as AuditAction,
+        action: "sso.domain_verified",
         subjectId: domainId,
         details: { domain, how },
       },

@@ -109,8 +109,18 @@ describe("SSO with a real OpenID provider (oidc-provider on loopback)", () => {
     const sealed = (stored as unknown as { rows: { s: string }[] }).rows[0]?.s ?? "";
     expect(sealed.startsWith("v1.")).toBe(true);
     expect(sealed).not.toContain(provider.clientSecret);
-    const audit = await t.deps.repos.audit.list(orgId, {}, { limit: 50, offset: 0 });
-    expect(JSON.stringify(audit)).toContain("sso.connection_saved");
+    const audit = await t.app.inject({
+      method: "GET",
+      url: `/api/orgs/${orgId}/audit-log`,
+      headers: owner.headers,
+    });
+    expect(audit.statusCode, audit.body).toBe(200);
+    expect(audit.json().entries[0]).toMatchObject({
+      action: "sso.connection_saved",
+      actorId: owner.me.user.id,
+      details: { protocol: "oidc", issuer: provider.issuer, clientSecretChanged: true },
+    });
+    expect(audit.body).not.toContain(provider.clientSecret);
 
     const added = await t.app.inject({
       method: "POST",

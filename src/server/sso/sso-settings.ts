@@ -1,5 +1,4 @@
 import type { SaveOidcRequest, SaveSamlRequest, SsoSettings } from "../../contracts/sso.routes.ts";
-import type { AuditAction } from "../../contracts/audit.routes.ts";
 import type { Membership, OrgId } from "../../core/accounts/types.ts";
 import type { SsoConnectionRecord, SsoDomainRecord } from "../../db/repositories/sso.repository.ts";
 import type { ServerDeps } from "../deps.ts";
@@ -15,9 +14,6 @@ import {
   secretContext,
   sso,
 } from "./sso-deps.ts";
-
-// The SSO actions are listed in contracts/audit.routes.ts (AUDIT_ACTIONS).
-const action = (name: string) => name as AuditAction;
 
 function presentConnection(connection: SsoConnectionRecord | null): SsoSettings["connection"] {
   if (!connection) return null;
@@ -98,7 +94,7 @@ export async function saveOidcConnection(
       {
         orgId: actor.orgId,
         actorId: actor.userId,
-        action: action("sso.connection_saved"),
+        action: "sso.connection_saved",
         details: {
           protocol: "oidc",
           issuer: discoveredIssuer,
@@ -141,7 +137,7 @@ export async function saveSamlConnection(
       {
         orgId: actor.orgId,
         actorId: actor.userId,
-        action: action("sso.connection_saved"),
+        action: "sso.connection_saved",
         details: {
           protocol: "saml",
           entityId: metadata.entityId,
@@ -158,7 +154,7 @@ export async function deleteSsoConnection(deps: ServerDeps, actor: Membership): 
   await inSsoTransaction(deps, async (repos, ssoRepo) => {
     if (!(await ssoRepo.deleteConnection(actor.orgId))) throw notFound("No identity provider is connected.");
     await recordAudit(repos, now, [
-      { orgId: actor.orgId, actorId: actor.userId, action: action("sso.connection_removed") },
+      { orgId: actor.orgId, actorId: actor.userId, action: "sso.connection_removed" },
     ]);
   });
 }
@@ -182,7 +178,7 @@ export async function updateSsoRequirement(
       {
         orgId: actor.orgId,
         actorId: actor.userId,
-        action: action("sso.requirement_changed"),
+        action: "sso.requirement_changed",
         details: { requireSso },
       },
     ]);
@@ -207,7 +203,7 @@ export async function addSsoDomain(
       {
         orgId: actor.orgId,
         actorId: actor.userId,
-        action: action("sso.domain_added"),
+        action: "sso.domain_added",
         subjectId: added.id,
         details: { domain },
       },
@@ -225,7 +221,7 @@ export async function removeSsoDomain(deps: ServerDeps, actor: Membership, domai
       {
         orgId: actor.orgId,
         actorId: actor.userId,
-        action: action("sso.domain_removed"),
+        action: "sso.domain_removed",
         subjectId: removed.id,
         details: { domain: removed.domain, wasVerified: removed.verifiedAt !== null },
       },
