@@ -32,29 +32,28 @@ export function schedulingRepository(db: Database) {
       const result = new Map<string, SchedulingRecord>();
       if (userIds.length === 0) return result;
       const ids = [...userIds];
-      const [profileRows, overrideRows, preferenceRows] = await Promise.all([
-        db
-          .select({ userId: profiles.userId, timeZone: profiles.timeZone, weekly: profiles.availability })
-          .from(profiles)
-          .where(and(eq(profiles.orgId, orgId), inArray(profiles.userId, ids))),
-        db
-          .select()
-          .from(availabilityOverrides)
-          .where(
-            and(
-              eq(availabilityOverrides.orgId, orgId),
-              inArray(availabilityOverrides.userId, ids),
-              ...(dates
-                ? [gte(availabilityOverrides.date, dates.from), lte(availabilityOverrides.date, dates.to)]
-                : []),
-            ),
-          )
-          .orderBy(asc(availabilityOverrides.date)),
-        db
-          .select()
-          .from(schedulingPreferences)
-          .where(and(eq(schedulingPreferences.orgId, orgId), inArray(schedulingPreferences.userId, ids))),
-      ]);
+      // One after another: inside a transaction these share one client.
+      const profileRows = await db
+        .select({ userId: profiles.userId, timeZone: profiles.timeZone, weekly: profiles.availability })
+        .from(profiles)
+        .where(and(eq(profiles.orgId, orgId), inArray(profiles.userId, ids)));
+      const overrideRows = await db
+        .select()
+        .from(availabilityOverrides)
+        .where(
+          and(
+            eq(availabilityOverrides.orgId, orgId),
+            inArray(availabilityOverrides.userId, ids),
+            ...(dates
+              ? [gte(availabilityOverrides.date, dates.from), lte(availabilityOverrides.date, dates.to)]
+              : []),
+          ),
+        )
+        .orderBy(asc(availabilityOverrides.date));
+      const preferenceRows = await db
+        .select()
+        .from(schedulingPreferences)
+        .where(and(eq(schedulingPreferences.orgId, orgId), inArray(schedulingPreferences.userId, ids)));
       for (const id of ids)
         result.set(id, {
           userId: id as UserId,
@@ -96,16 +95,14 @@ export function schedulingRepository(db: Database) {
         .delete(availabilityOverrides)
         .where(and(eq(availabilityOverrides.orgId, orgId), eq(availabilityOverrides.userId, userId)));
       if (value.overrides.length > 0)
-        await db
-          .insert(availabilityOverrides)
-          .values(
-            value.overrides.map((override) => ({
-              orgId,
-              userId,
-              date: override.date,
-              slots: override.slots,
-            })),
-          );
+        await db.insert(availabilityOverrides).values(
+          value.overrides.map((override) => ({
+            orgId,
+            userId,
+            date: override.date,
+            slots: override.slots,
+          })),
+        );
       await db
         .insert(schedulingPreferences)
         .values({

@@ -170,6 +170,19 @@ const LIVE = statusList(LIVE_SESSION_STATUSES);
 const range = (start: Date, end: Date) =>
   sql`tstzrange(${start.toISOString()}::timestamptz, ${end.toISOString()}::timestamptz, '[)')`;
 
+/**
+ * SQLSTATE 40P01: PostgreSQL aborted one of two transactions waiting on each other. Two bookings
+ * inserting overlapping ranges of one person at the same moment can each wait for the other's
+ * uncommitted row while checking the exclusion constraint; one is aborted and may simply retry
+ * (it then sees the other's row, or none if that one rolled back).
+ */
+export function isDeadlock(error: unknown): boolean {
+  const code =
+    (error as { cause?: { code?: string }; code?: string })?.cause?.code ??
+    (error as { code?: string })?.code;
+  return code === "40P01";
+}
+
 /** SQLSTATE of an exclusion-constraint violation: a person would be in two live sessions at once. */
 export function isDoubleBooking(error: unknown): boolean {
   const code =

@@ -11,7 +11,7 @@ import type { ServerDeps } from "../deps.ts";
 import { recordEvents } from "../events/record-events.ts";
 import { AppError, invalidField } from "../http/app-error.ts";
 import { calendarBusyFor } from "./calendar-busy.ts";
-import { bookingRange } from "./change-session.ts";
+import { bookingRange, retryOnDeadlock } from "./change-session.ts";
 import { reminderRows, scheduleReminderJobs } from "./reminders.ts";
 import { pairSide } from "./session.policy.ts";
 import { presentSession } from "./session.presenter.ts";
@@ -78,81 +78,89 @@ export async function bookSession(
   const skipped: BookedSessions["skipped"] = [];
   const bookedIds: string[] = [];
   let reminders: ReminderRow[] = [];
-  await inTransaction(deps.db, async (repos) => {
-    // Checked in the transaction; the exclusion constraint still decides a race.
-    const verdicts = [];
-    for (const [index, slot] of slots.entries()) {
-      const span = { start: new Date(slot.start), end: new Date(slot.end) };
-      try {
-        verdicts.push({
-          span,
-          verdict: await checkSlot(deps, repos, orgId, people, span, membership.userId, calendarBusy),
-        });
-      } catch (error) {
-        if (index === 0 || !(error instanceof AppError)) throw error;
-        skipped.push({ start: span.start.toISOString(), end: span.end.toISOString(), reason: error.message });
+  await retryOnDeadlock(() =>
+    inTransaction(deps.db, async (repos) => {
+      skipped.length = 0;
+      bookedIds.length = 0;
+      // Checked in the transaction; the exclusion constraint still decides a race.
+      const verdicts = [];
+      for (const [index, slot] of slots.entries()) {
+        const span = { start: new Date(slot.start), end: new Date(slot.end) };
+        try {
+          verdicts.push({
+            span,
+            verdict: await checkSlot(deps, repos, orgId, people, span, membership.userId, calendarBusy),
+          });
+        } catch (error) {
+          if (index === 0 || !(error instanceof AppError)) throw error;
+          skipped.push({
+            start: span.start.toISOString(),
+            end: span.end.toISOString(),
+            reason: error.message,
+          });
+        }
       }
-    }
-    const needsAcceptance = verdicts.some((entry) => entry.verdict.needsAcceptance.length > 0);
-    const status = bookedStatus(pair.rules.instantBooking && !needsAcceptance);
-    const seriesId = slots.length > 1 ? randomUUID() : null;
-    const created: SessionRecord[] = [];
-    for (const { span } of verdicts) {
-      const session = await bookingRange(span.start, span.end, () =>
-        repos.sessions.insert({
-          orgId,
-          programmeId: pair.programmeId as ProgrammeId,
-          relationshipId: pair.relationshipId as RelationshipId,
-          seriesId,
-          status,
-          startsAt: span.start,
-          endsAt: span.end,
-          timeZone,
-          format: request.format,
-          location: request.location ?? null,
-          videoUrl: request.videoUrl ?? null,
-          createdBy: membership.userId,
-          proposedBy: status === "proposed" ? membership.userId : null,
-          attendees: [
-            { userId: pair.menteeId as UserId, role: "mentee" },
-            { userId: pair.mentorId as UserId, role: "mentor" },
-          ],
-          now,
-        }),
+      const needsAcceptance = verdicts.some((entry) => entry.verdict.needsAcceptance.length > 0);
+      const status = bookedStatus(pair.rules.instantBooking && !needsAcceptance);
+      const seriesId = slots.length > 1 ? randomUUID() : null;
+      const created: SessionRecord[] = [];
+      for (const { span } of verdicts) {
+        const session = await bookingRange(span.start, span.end, () =>
+          repos.sessions.insert({
+            orgId,
+            programmeId: pair.programmeId as ProgrammeId,
+            relationshipId: pair.relationshipId as RelationshipId,
+            seriesId,
+            status,
+            startsAt: span.start,
+            endsAt: span.end,
+            timeZone,
+            format: request.format,
+            location: request.location ?? null,
+            videoUrl: request.videoUrl ?? null,
+            createdBy: membership.userId,
+            proposedBy: status === "proposed" ? membership.userId : null,
+            attendees: [
+              { userId: pair.menteeId as UserId, role: "mentee" },
+              { userId: pair.mentorId as UserId, role: "mentor" },
+            ],
+            now,
+          }),
+        );
+        created.push(session);
+      }
+      const views = await repos.sessions.viewsByIds(
+        orgId,
+        created.map((session) => session.id),
       );
-      created.push(session);
-    }
-    const views = await repos.sessions.viewsByIds(
-      orgId,
-      created.map((session) => session.id),
-    );
-    const events: DomainEvent[] = views.map((view, index) => {
-      const ref = sessionRef(view, view.session, { userId: membership.userId, name: actorName });
-      // The first session's event tells the people (naming the series' size); the rest only
-      // reach calendars (occurrences 0: no notice).
-      const count = index === 0 ? views.length : 0;
-      return status === "confirmed"
-        ? {
-            kind: "session.confirmed",
-            orgId,
-            subjectId: view.session.id,
-            actorId: membership.userId,
-            payload: { ...ref, occurrences: count, accepted: false },
-          }
-        : {
-            kind: "session.proposed",
-            orgId,
-            subjectId: view.session.id,
-            actorId: membership.userId,
-            payload: { ...ref, occurrences: count },
-          };
-    });
-    await recordEvents(repos, events);
-    reminders = created.flatMap((session) => reminderRows(session, pair.rules.reminderOffsetsMinutes, now));
-    await repos.sessions.insertReminders(orgId, reminders);
-    if (views[0]) await repos.sessions.pushRealtime(sessionTopics(views[0]));
-    bookedIds.push(...created.map((session) => session.id));
-  });
+      const events: DomainEvent[] = views.map((view, index) => {
+        const ref = sessionRef(view, view.session, { userId: membership.userId, name: actorName });
+        // The first session's event tells the people (naming the series' size); the rest only
+        // reach calendars (occurrences 0: no notice).
+        const count = index === 0 ? views.length : 0;
+        return status === "confirmed"
+          ? {
+              kind: "session.confirmed",
+              orgId,
+              subjectId: view.session.id,
+              actorId: membership.userId,
+              payload: { ...ref, occurrences: count, accepted: false },
+            }
+          : {
+              kind: "session.proposed",
+              orgId,
+              subjectId: view.session.id,
+              actorId: membership.userId,
+              payload: { ...ref, occurrences: count },
+            };
+      });
+      await recordEvents(repos, events);
+      reminders = created.flatMap((session) => reminderRows(session, pair.rules.reminderOffsetsMinutes, now));
+      await repos.sessions.insertReminders(orgId, reminders);
+      if (views[0]) await repos.sessions.pushRealtime(sessionTopics(views[0]));
+      bookedIds.push(...created.map((session) => session.id));
+    }),
+  );
   await deps.events.afterCommit();
   scheduleReminderJobs(deps, reminders);
   const views = await deps.repos.sessions.viewsByIds(orgId, bookedIds);

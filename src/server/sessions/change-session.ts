@@ -3,6 +3,7 @@ import type { Session } from "../../contracts/sessions.ts";
 import type { Membership, UserId } from "../../core/accounts/types.ts";
 import { inTransaction, type Repositories } from "../../db/index.ts";
 import {
+  isDeadlock,
   isDoubleBooking,
   type ReminderRow,
   type SessionRecord,
@@ -36,6 +37,21 @@ export interface SessionChangeResult {
 /** "Tue 3 Mar 2026, 09:00 UTC": a slot named in a 409. */
 export function slotWords(start: Date, end: Date): string {
   return `${start.toISOString().slice(0, 16).replace("T", " ")}–${end.toISOString().slice(11, 16)} UTC`;
+}
+
+/**
+ * Runs a transaction again when PostgreSQL aborted it as a deadlock (see `isDeadlock`): at most
+ * three tries, a few random milliseconds apart. Every other error goes through at once.
+ */
+export async function retryOnDeadlock<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isDeadlock(error) || attempt >= 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
+    }
+  }
 }
 
 /**
@@ -82,34 +98,36 @@ export async function changeSession(
   const now = deps.now();
   let reminders: ReminderRow[] = [];
   try {
-    await inTransaction(deps.db, async (repos) => {
-      const session = await repos.sessions.findForUpdate(membership.orgId, sessionId);
-      if (!session) throw notFound("Session not found.");
-      const view = await repos.sessions.findView(membership.orgId, sessionId);
-      const role = sessionParticipant(view, membership);
-      if (!view) throw notFound("Session not found.");
-      if (version !== null && version !== session.version)
-        throw new AppError(
-          "conflict",
-          `This session changed meanwhile (it is now at version ${session.version}). Reload and try again.`,
-          [{ path: "body.version", message: `is ${version}; the session is at ${session.version}` }],
-        );
-      const rules = await repos.sessions.rules(membership.orgId, session.programmeId);
-      if (!rules) throw notFound("Session not found.");
-      const me = view.attendees.find((attendee) => attendee.userId === membership.userId);
-      const result = await work({
-        repos,
-        view,
-        session,
-        role,
-        actor: { userId: membership.userId, name: me?.name ?? "Someone" },
-        rules,
-        now,
-      });
-      await recordEvents(repos, result.events);
-      reminders = result.reminders ?? [];
-      await repos.sessions.pushRealtime(sessionTopics(view));
-    });
+    await retryOnDeadlock(() =>
+      inTransaction(deps.db, async (repos) => {
+        const session = await repos.sessions.findForUpdate(membership.orgId, sessionId);
+        if (!session) throw notFound("Session not found.");
+        const view = await repos.sessions.findView(membership.orgId, sessionId);
+        const role = sessionParticipant(view, membership);
+        if (!view) throw notFound("Session not found.");
+        if (version !== null && version !== session.version)
+          throw new AppError(
+            "conflict",
+            `This session changed meanwhile (it is now at version ${session.version}). Reload and try again.`,
+            [{ path: "body.version", message: `is ${version}; the session is at ${session.version}` }],
+          );
+        const rules = await repos.sessions.rules(membership.orgId, session.programmeId);
+        if (!rules) throw notFound("Session not found.");
+        const me = view.attendees.find((attendee) => attendee.userId === membership.userId);
+        const result = await work({
+          repos,
+          view,
+          session,
+          role,
+          actor: { userId: membership.userId, name: me?.name ?? "Someone" },
+          rules,
+          now,
+        });
+        await recordEvents(repos, result.events);
+        reminders = result.reminders ?? [];
+        await repos.sessions.pushRealtime(sessionTopics(view));
+      }),
+    );
   } catch (error) {
     if (isDoubleBooking(error)) {
       const current = await deps.repos.sessions.find(membership.orgId, sessionId);

@@ -42,11 +42,10 @@ export async function loadParticipants(
     from: new Date(window.start - DAY_MS).toISOString().slice(0, 10),
     to: new Date(window.end + DAY_MS).toISOString().slice(0, 10),
   };
-  const [scheduling, sessionBusy, calendar] = await Promise.all([
-    repos.scheduling.forUsers(orgId, ids, dates),
-    repos.sessions.busyRanges(ids, window, excludeSessionId),
-    calendarBusy ?? calendarBusyFor(deps, ids, window),
-  ]);
+  // One after another: inside a transaction the repositories share one client.
+  const scheduling = await repos.scheduling.forUsers(orgId, ids, dates);
+  const sessionBusy = await repos.sessions.busyRanges(ids, window, excludeSessionId);
+  const calendar = calendarBusy ?? (await calendarBusyFor(deps, ids, window));
   return people.map((person) => {
     const record = scheduling.get(person.userId);
     const timeZone = record?.timeZone ?? "UTC";
