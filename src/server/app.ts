@@ -33,6 +33,7 @@ import { registerRequestsRoutes } from "./requests/requests.routes.ts";
 import { registerMentoringSessionRoutes } from "./sessions/sessions.routes.ts";
 import { registerSsoRoutes } from "./sso/sso.routes.ts";
 import { registerWebhookRoutes } from "./webhooks/webhooks.routes.ts";
+import { installMetrics } from "./metrics/metrics.ts";
 
 export interface BuildAppOptions {
   /** Folder of the built web app (dist/web); null serves the API only. */
@@ -72,6 +73,9 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
     reply.header("x-request-id", request.id);
     done();
   });
+  // GET /metrics and the per-route request histogram, only with TRELLIS_METRICS_TOKEN set.
+  let openSockets = () => 0;
+  installMetrics(app, deps, () => openSockets());
   installErrorHandling(app);
   installTextGuard(app);
   await app.register(cookie);
@@ -89,7 +93,8 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
   registerBulkMatchingRoutes(app, deps);
   registerRelationshipRoutes(app, deps);
   registerNotificationRoutes(app, deps);
-  await registerRealtimeRoutes(app, deps);
+  const realtimeHub = await registerRealtimeRoutes(app, deps);
+  openSockets = () => realtimeHub.size;
   registerHomeRoutes(app, deps);
   registerEmailRoutes(app, deps);
   registerCalendarRoutes(app, deps);
