@@ -227,7 +227,7 @@ function BookingForm({
 
   const data = search.data;
   const others = data?.participants.filter((person) => person.userId !== viewerId) ?? [];
-  const instant = data && "instantBooking" in data ? Boolean(data.instantBooking) : null;
+  const instant = data ? data.instantBooking : null;
   const otherNames = others.map((person) => firstName(person.name)).join(" and ") || "the other side";
   const chosenIsNear = Boolean(startsAt && data?.nearest.some((slot) => slot.start === startsAt));
   const submitLabel =

@@ -23,7 +23,6 @@ import { ActionItemsCard, AgendaCard, CarriedOverCard, NotesCard } from "./sessi
 import {
   FORMAT_LABEL,
   firstName,
-  hoursUntil,
   othersOf,
   STATUS_LABEL,
   STATUS_TONE,
@@ -272,17 +271,11 @@ function SessionActions({
     },
   });
 
-  const lateAfter = "lateCancelAfter" in session ? (session.lateCancelAfter as string | null) : undefined;
+  // The programme's late-cancel window: from `lateCancelAfter` on, a cancellation counts as late.
   const lateWords =
-    lateAfter === undefined
-      ? hoursUntil(session.startsAt) < 48
-        ? "Cancelling shortly before the session may be recorded as a late cancellation (the programme sets how late)."
-        : null
-      : lateAfter === null
-        ? null
-        : new Date(lateAfter).getTime() <= Date.now()
-          ? "It is now inside the programme's late-cancel window: cancelling will be recorded as late."
-          : `Cancelling after ${sessionWhen(lateAfter, lateAfter, timeZone).split("–")[0]} (${zoneLabel(timeZone)}) counts as late; now it does not.`;
+    new Date(session.lateCancelAfter).getTime() <= Date.now()
+      ? "It is now inside the programme's late-cancel window: cancelling will be recorded as late."
+      : `Cancelling from ${sessionWhen(session.lateCancelAfter, session.lateCancelAfter, timeZone).split("–")[0]} (${zoneLabel(timeZone)}) on counts as late; now it does not.`;
 
   const started = new Date(session.startsAt).getTime() <= Date.now();
   const mustAnswer = session.viewer.mustAnswer;
@@ -371,7 +364,9 @@ function SessionActions({
           {sessionWhen(session.startsAt, session.endsAt, timeZone)} ({zoneLabel(timeZone)}). {otherNames} will
           be told, and calendars updated.
         </p>
-        {lateWords ? <Alert tone="warning">{lateWords}</Alert> : null}
+        <Alert tone={new Date(session.lateCancelAfter).getTime() <= Date.now() ? "warning" : "info"}>
+          {lateWords}
+        </Alert>
       </ReasonDialog>
       <ReasonDialog
         open={dialog === "held"}
