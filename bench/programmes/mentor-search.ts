@@ -26,7 +26,7 @@ import type { OrgId, UserId } from "../../src/core/accounts/types.ts";
 import type { Participant } from "../../src/core/matching/index.ts";
 import { generateProgramme } from "../../src/core/matching/testing/generate-programme.ts";
 import { DEFAULT_MATCH_CONFIG } from "../../src/core/programmes/matcher-input.ts";
-import { profileSearchText } from "../../src/core/programmes/profile-rules.ts";
+import { profileSearchText } from "../../src/core/profiles/profile-rules.ts";
 import type { ProgrammeId } from "../../src/core/programmes/types.ts";
 import { type DatabaseHandle, openDatabase, repositories } from "../../src/db/index.ts";
 import { buildApp } from "../../src/server/app.ts";

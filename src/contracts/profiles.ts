@@ -6,7 +6,7 @@ import {
   normaliseTimeZone,
   PROFILE_SECTIONS,
   VISIBILITY_LEVELS,
-} from "../core/programmes/profile-rules.ts";
+} from "../core/profiles/profile-rules.ts";
 import { IdSchema, TimestampSchema } from "./common.ts";
 
 /** Largest photo upload in bytes (2 MB). */

@@ -4,7 +4,7 @@
  * web app's first load.
  */
 import { DateTime } from "luxon";
-import { minutesOf, type WeeklySlot } from "../programmes/profile-rules.ts";
+import { minutesOf, type WeeklySlot } from "./profile-rules.ts";
 
 /** A weekly slot as seen from another time zone; it may end on the next day there. */
 export interface ShiftedSlot extends WeeklySlot {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { draftAgreement } from "./agreement.ts";
+import { draftAgreement } from "../relationships/agreement.ts";
 import * as programme from "./programme-status.ts";
 import * as relationship from "../relationships/relationship-status.ts";
 import * as request from "../requests/request-status.ts";

@@ -14,8 +14,8 @@
  *    day was.
  * A slot whose end is not after its start is ignored (profile rules refuse such slots).
  */
-import { minutesOf, type WeeklySlot } from "../programmes/profile-rules.ts";
-import { availabilityProblems as weeklyProblems } from "../programmes/profile-rules.ts";
+import { minutesOf, type WeeklySlot } from "../profiles/profile-rules.ts";
+import { availabilityProblems as weeklyProblems } from "../profiles/profile-rules.ts";
 import { normalise, type Range } from "./ranges.ts";
 import { DAY_MS, dateOfDay, dayNumber, isTimeZone, MINUTE_MS, offsetPieces, weekdayOfDay } from "./zones.ts";
 

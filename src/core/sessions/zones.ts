@@ -5,7 +5,7 @@
  * days are counted on the calendar, never as "+24 h", and a DST change is one more piece boundary.
  */
 import { IANAZone } from "luxon";
-import { isValidTimeZone } from "../programmes/profile-rules.ts";
+import { isValidTimeZone } from "../profiles/profile-rules.ts";
 import type { Range } from "./ranges.ts";
 
 export const MINUTE_MS = 60_000;

@@ -1,6 +1,6 @@
 import { aliasedTable, and, asc, eq, ilike, inArray, sql } from "drizzle-orm";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
-import { profileSearchText } from "../../core/programmes/profile-rules.ts";
+import { profileSearchText } from "../../core/profiles/profile-rules.ts";
 import type { Database } from "../connection.ts";
 import { enrolments, memberships, orgSkills, profiles, users } from "../schema.ts";
 

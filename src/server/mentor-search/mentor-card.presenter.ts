@@ -1,5 +1,5 @@
 import type { MentorCard } from "../../contracts/mentor-search.ts";
-import { maySee, type ProfileSection, resolveVisibility } from "../../core/programmes/profile-rules.ts";
+import { maySee, type ProfileSection, resolveVisibility } from "../../core/profiles/profile-rules.ts";
 import { describeResponseTime } from "../../core/requests/response-time.ts";
 import type { RequestId, RequestStatus } from "../../core/programmes/types.ts";
 

@@ -5,7 +5,7 @@ import type { MentorSearchResult } from "../../contracts/mentor-search.ts";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
 import { skillKey } from "../../core/mentor-search/mentor-index.ts";
 import type { FacetCount } from "../../core/mentor-search/mentor-index-search.ts";
-import { profileSearchText } from "../../core/programmes/profile-rules.ts";
+import { profileSearchText } from "../../core/profiles/profile-rules.ts";
 import type { ProgrammeId } from "../../core/programmes/types.ts";
 import type { MentorSearchFilters } from "../../db/index.ts";
 import {

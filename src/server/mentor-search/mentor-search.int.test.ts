@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MentorSearchResult } from "../../contracts/mentor-search.ts";
 import type { OrgId } from "../../core/accounts/types.ts";
-import { profileSearchText } from "../../core/programmes/profile-rules.ts";
+import { profileSearchText } from "../../core/profiles/profile-rules.ts";
 import { addPeople, createProgramme, type FixturePerson } from "../testing/programme-fixtures.ts";
 import {
   type Caller,

@@ -1,5 +1,5 @@
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
-import { DEFAULT_VISIBILITY } from "../../core/programmes/profile-rules.ts";
+import { DEFAULT_VISIBILITY } from "../../core/profiles/profile-rules.ts";
 import type { Repositories } from "../../db/index.ts";
 import type { ProfileRecord } from "../../db/repositories/profiles.repository.ts";
 

@@ -1,6 +1,6 @@
 import type { MyProfile, PersonProfile, Photo, Skill } from "../../contracts/profiles.ts";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
-import { resolveVisibility, type ProfileSection } from "../../core/programmes/profile-rules.ts";
+import { resolveVisibility, type ProfileSection } from "../../core/profiles/profile-rules.ts";
 import type { ProfileRecord, SkillRecord } from "../../db/repositories/profiles.repository.ts";
 
 /** Where a person's photo is served; the version changes with the photo, so caches refresh. */

@@ -1,10 +1,6 @@
 import type { ProfileValues } from "../../contracts/profiles.ts";
 import type { Membership, UserId } from "../../core/accounts/types.ts";
-import {
-  canonicalSkillName,
-  reportingCycle,
-  resolveVisibility,
-} from "../../core/programmes/profile-rules.ts";
+import { canonicalSkillName, reportingCycle, resolveVisibility } from "../../core/profiles/profile-rules.ts";
 import { inTransaction, type Repositories } from "../../db/index.ts";
 import type { ProfileRecord } from "../../db/repositories/profiles.repository.ts";
 import type { ServerDeps } from "../deps.ts";

@@ -6,7 +6,7 @@ import {
   resolveVisibility,
   type Viewer,
   visibleSections,
-} from "../../core/programmes/profile-rules.ts";
+} from "../../core/profiles/profile-rules.ts";
 import type { Repositories } from "../../db/index.ts";
 import type { ProfileRecord } from "../../db/repositories/profiles.repository.ts";
 import { notFound } from "../http/app-error.ts";

@@ -5,7 +5,7 @@ import {
   PROFILE_SECTIONS,
   type ProfileSection,
   type VisibilityLevel,
-} from "../../core/programmes/profile-rules.ts";
+} from "../../core/profiles/profile-rules.ts";
 import { addPeople, createProgramme, signInFixture } from "../testing/programme-fixtures.ts";
 import { profileSamples } from "../testing/samples/profiles.samples.ts";
 import {

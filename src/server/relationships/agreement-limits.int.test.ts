@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays } from "../../core/programmes/agreement.ts";
+import { addDays } from "../../core/relationships/agreement.ts";
 import { createTestApp, type TestApp } from "../testing/test-app.ts";
 import {
   agreementBody,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Relationship, RelationshipEvent } from "../../contracts/relationships.ts";
-import { addDays, isoDay } from "../../core/programmes/agreement.ts";
+import { addDays, isoDay } from "../../core/relationships/agreement.ts";
 import type { ProgrammeId } from "../../core/programmes/types.ts";
 import { createProgramme } from "../testing/programme-fixtures.ts";
 import { createTestApp, emailsTo, type TestApp } from "../testing/test-app.ts";

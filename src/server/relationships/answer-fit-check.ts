@@ -1,6 +1,6 @@
 import type { FitCheckRequest, Relationship } from "../../contracts/relationships.ts";
 import type { Membership } from "../../core/accounts/types.ts";
-import { isFitCheckDue } from "../../core/programmes/agreement.ts";
+import { isFitCheckDue } from "../../core/relationships/agreement.ts";
 import { transition } from "../../core/relationships/relationship-status.ts";
 import type { RelationshipId } from "../../core/programmes/types.ts";
 import type { ServerDeps } from "../deps.ts";

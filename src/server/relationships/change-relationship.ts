@@ -1,6 +1,6 @@
 import type { Relationship } from "../../contracts/relationships.ts";
 import type { Membership, UserId } from "../../core/accounts/types.ts";
-import { isoDay, type Side } from "../../core/programmes/agreement.ts";
+import { isoDay, type Side } from "../../core/relationships/agreement.ts";
 import type { RelationshipId } from "../../core/programmes/types.ts";
 import { inTransaction, type Repositories } from "../../db/index.ts";
 import type { RelationshipView } from "../../db/repositories/relationships.repository.ts";

@@ -1,6 +1,6 @@
 import type { Relationship } from "../../contracts/relationships.ts";
 import type { Membership } from "../../core/accounts/types.ts";
-import { addDays, decideConfirmation, FIT_CHECK_AFTER_DAYS } from "../../core/programmes/agreement.ts";
+import { addDays, decideConfirmation, FIT_CHECK_AFTER_DAYS } from "../../core/relationships/agreement.ts";
 import { EVENT_KIND, isAgreementOpen, transition } from "../../core/relationships/relationship-status.ts";
 import type { RelationshipId } from "../../core/programmes/types.ts";
 import type { ServerDeps } from "../deps.ts";

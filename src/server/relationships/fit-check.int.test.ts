@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { MyMentoring, Relationship } from "../../contracts/relationships.ts";
-import { addDays, isoDay } from "../../core/programmes/agreement.ts";
+import { addDays, isoDay } from "../../core/relationships/agreement.ts";
 import type { ProgrammeId } from "../../core/programmes/types.ts";
 import { createTestApp, emailsTo, movableClock, type TestApp } from "../testing/test-app.ts";
 import { remindDueFitChecks } from "./fit-check-reminders.job.ts";

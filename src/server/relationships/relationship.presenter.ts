@@ -6,7 +6,7 @@ import type {
   RelationshipEvent,
 } from "../../contracts/relationships.ts";
 import type { UserId } from "../../core/accounts/types.ts";
-import { hasConfirmed, isFitCheckDue, isoDay, type Side } from "../../core/programmes/agreement.ts";
+import { hasConfirmed, isFitCheckDue, isoDay, type Side } from "../../core/relationships/agreement.ts";
 import {
   availableActions,
   daysSince,

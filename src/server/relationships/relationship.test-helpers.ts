@@ -1,5 +1,5 @@
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
-import { addDays, isoDay } from "../../core/programmes/agreement.ts";
+import { addDays, isoDay } from "../../core/relationships/agreement.ts";
 import type { ProgrammeId, ProgrammeRecord } from "../../core/programmes/types.ts";
 import { inTransaction, type NewRelationship, type RelationshipRecord } from "../../db/index.ts";
 import { addPeople, createProgramme, signInFixture } from "../testing/programme-fixtures.ts";

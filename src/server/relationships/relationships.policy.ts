@@ -1,6 +1,6 @@
 import { isOrgAdmin } from "../../core/accounts/rules.ts";
 import type { Membership } from "../../core/accounts/types.ts";
-import type { Side } from "../../core/programmes/agreement.ts";
+import type { Side } from "../../core/relationships/agreement.ts";
 import type { RelationshipRecord } from "../../db/index.ts";
 import { forbidden, notFound } from "../http/app-error.ts";
 

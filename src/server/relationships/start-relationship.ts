@@ -1,6 +1,6 @@
 import type { DomainEvent } from "../../contracts/events.ts";
 import type { UserId } from "../../core/accounts/types.ts";
-import { draftAgreement, type RequestExpectations } from "../../core/programmes/agreement.ts";
+import { draftAgreement, type RequestExpectations } from "../../core/relationships/agreement.ts";
 import { hasRoom } from "../../core/relationships/relationship-status.ts";
 import type { ProgrammeRecord, RequestId } from "../../core/programmes/types.ts";
 import type { Repositories } from "../../db/index.ts";

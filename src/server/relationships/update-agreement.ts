@@ -7,7 +7,7 @@ import {
   checkEndWithinProgramme,
   isoDay,
   MAX_AGREEMENT_VERSION,
-} from "../../core/programmes/agreement.ts";
+} from "../../core/relationships/agreement.ts";
 import { isAgreementOpen } from "../../core/relationships/relationship-status.ts";
 import type { RelationshipId } from "../../core/programmes/types.ts";
 import type { ServerDeps } from "../deps.ts";

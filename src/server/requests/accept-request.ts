@@ -1,6 +1,6 @@
 import type { Membership, UserId } from "../../core/accounts/types.ts";
 import { CLOSE_REASONS, refuseRequestAction, statesBefore } from "../../core/requests/request-status.ts";
-import type { RequestExpectations } from "../../core/programmes/agreement.ts";
+import type { RequestExpectations } from "../../core/relationships/agreement.ts";
 import { mayBeMentored, mayMentor, type RequestId } from "../../core/programmes/types.ts";
 import { inTransaction, type Repositories } from "../../db/index.ts";
 import type {

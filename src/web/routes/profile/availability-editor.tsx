@@ -1,6 +1,6 @@
 import { useEffect, useRef } from "react";
 import { type AvailabilitySlot, PROFILE_LIMITS } from "../../../contracts/profiles.ts";
-import { minutesOf } from "../../../core/programmes/profile-rules.ts";
+import { minutesOf } from "../../../core/profiles/profile-rules.ts";
 import { Alert } from "../../components/alert.tsx";
 import { Button } from "../../components/button.tsx";
 import { Field } from "../../components/field.tsx";

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Link, useParams } from "react-router";
 import type { PersonProfile } from "../../../contracts/profiles.ts";
-import { type ProfileSection, SECTION_FIELDS } from "../../../core/programmes/profile-rules.ts";
+import { type ProfileSection, SECTION_FIELDS } from "../../../core/profiles/profile-rules.ts";
 import { slotInZone } from "../../../core/profiles/slot-in-zone.ts";
 import { describeError, isApiError } from "../../api/api-error.ts";
 import { api, useMe } from "../../api/queries.ts";

@@ -1,5 +1,5 @@
 import type { MyProfile, PersonRef, ProfileInput } from "../../../contracts/profiles.ts";
-import type { Visibility } from "../../../core/programmes/profile-rules.ts";
+import type { Visibility } from "../../../core/profiles/profile-rules.ts";
 import { ApiError } from "../../api/api-error.ts";
 import { browserTimeZone } from "./profile-format.ts";
 

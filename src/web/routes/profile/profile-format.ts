@@ -1,4 +1,4 @@
-import type { VisibilityLevel } from "../../../core/programmes/profile-rules.ts";
+import type { VisibilityLevel } from "../../../core/profiles/profile-rules.ts";
 
 export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 

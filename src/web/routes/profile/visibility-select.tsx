@@ -1,4 +1,4 @@
-import { VISIBILITY_LEVELS, type VisibilityLevel } from "../../../core/programmes/profile-rules.ts";
+import { VISIBILITY_LEVELS, type VisibilityLevel } from "../../../core/profiles/profile-rules.ts";
 import { SelectField } from "../../components/field.tsx";
 import { VISIBILITY_LABELS } from "./profile-format.ts";
 

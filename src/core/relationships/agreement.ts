@@ -4,7 +4,7 @@
  * a new version and clears both confirmations; a pair starts when both have confirmed the current
  * version, and a later change (an extension) takes effect when both confirm it again.
  */
-import type { Cadence, MeetingFormat } from "./types.ts";
+import type { Cadence, MeetingFormat } from "../programmes/types.ts";
 
 export interface AgreementTerms {
   cadence: Cadence;
