@@ -25,6 +25,7 @@ import {
   SessionListSchema,
   SessionParamsSchema,
   SessionSchema,
+  SessionSettingsSchema,
   SlotSearchQuerySchema,
   SlotSearchSchema,
   UpdateActionItemRequestSchema,
@@ -32,6 +33,7 @@ import {
   UpdateNoteRequestSchema,
   UpdateSchedulingRequestSchema,
   UpdateSessionDetailsRequestSchema,
+  UpdateSessionSettingsRequestSchema,
   VersionedRequestSchema,
 } from "./sessions.ts";
 
@@ -294,6 +296,27 @@ export const mentoringSessionRoutes = {
     status: 200,
     params: OrgIdParamsSchema,
     response: MyActionItemsSchema,
+  }),
+  getSessionSettings: route({
+    method: "GET",
+    path: `${org}/programmes/:programmeId/session-settings`,
+    summary: "The programme's session rules: instant booking, late-cancel window, reminders",
+    tag: "sessions",
+    access: "org-admin",
+    status: 200,
+    params: ProgrammeSessionsParamsSchema,
+    response: SessionSettingsSchema,
+  }),
+  updateSessionSettings: route({
+    method: "PUT",
+    path: `${org}/programmes/:programmeId/session-settings`,
+    summary: "Change the programme's session rules (sessions already confirmed keep their reminders)",
+    tag: "sessions",
+    access: "org-admin",
+    status: 200,
+    params: ProgrammeSessionsParamsSchema,
+    body: UpdateSessionSettingsRequestSchema,
+    response: SessionSettingsSchema,
   }),
   programmeSessionStats: route({
     method: "GET",

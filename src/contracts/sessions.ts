@@ -396,6 +396,39 @@ export const MyActionItemsSchema = z.object({ actionItems: z.array(ActionItemSch
 
 // ───────────────────────────── managers
 
+/** A programme's rules for sessions (admins change them on the programme's settings). */
+export const SessionSettingsSchema = z.object({
+  instantBooking: z
+    .boolean()
+    .describe("A picked slot is booked at once; otherwise the other side accepts it"),
+  lateCancelHours: z
+    .number()
+    .int()
+    .describe("Cancelling less than this many hours before is recorded as late"),
+  reminderOffsetsMinutes: z.array(z.number().int()).describe("Reminders, in minutes before the start"),
+});
+export type SessionSettings = z.infer<typeof SessionSettingsSchema>;
+
+export const UpdateSessionSettingsRequestSchema = z.strictObject({
+  instantBooking: z.boolean({ error: "must be true or false" }),
+  lateCancelHours: z
+    .number({ error: "must be a number" })
+    .int({ error: "must be a whole number of hours" })
+    .min(0, { error: "must be 0 or more" })
+    .max(168, { error: "must be at most 168 (a week)" }),
+  reminderOffsetsMinutes: z
+    .array(
+      z
+        .number({ error: "must be a number" })
+        .int({ error: "must be a whole number of minutes" })
+        .min(5, { error: "must be at least 5 minutes" })
+        .max(20_160, { error: "must be at most 20160 (14 days)" }),
+    )
+    .max(4, { error: "must have at most 4 reminders" })
+    .refine((offsets) => new Set(offsets).size === offsets.length, { error: "lists a reminder twice" }),
+});
+export type UpdateSessionSettingsRequest = z.infer<typeof UpdateSessionSettingsRequestSchema>;
+
 export const PairSessionStatsSchema = z.object({
   relationshipId: IdSchema,
   mentee: z.object({ userId: IdSchema, name: z.string() }),

@@ -312,6 +312,21 @@ export function sessionsRepository(db: Database) {
       return row ?? null;
     },
 
+    /** Changes a programme's session rules; false when there is no such programme here. */
+    async updateRules(
+      orgId: OrgId,
+      programmeId: string,
+      rules: Omit<SessionRules, "type">,
+      now: Date,
+    ): Promise<boolean> {
+      const rows = await db
+        .update(programmes)
+        .set({ ...rules, updatedAt: now })
+        .where(and(eq(programmes.orgId, orgId), eq(programmes.id, programmeId)))
+        .returning({ id: programmes.id });
+      return rows.length === 1;
+    },
+
     /** Tells the realtime hub (at commit) that these topics changed. */
     async pushRealtime(topics: readonly string[]): Promise<void> {
       if (topics.length === 0) return;

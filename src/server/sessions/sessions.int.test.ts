@@ -335,6 +335,35 @@ describe("sessions: book, answer, move, cancel, record", () => {
     expect(new Set(result.sessions.map((s) => s.seriesId)).size).toBe(1);
   });
 
+  it("admins set a programme's session rules; bad values name the field; members may not", async () => {
+    const pair = await w.newPair();
+    const path = `/programmes/${pair.programmeId}/session-settings`;
+    expect((await w.call(w.owner, "GET", path)).json()).toEqual({
+      instantBooking: false,
+      lateCancelHours: 24,
+      reminderOffsetsMinutes: [1440, 60],
+    });
+    const put = await w.call(w.owner, "PUT", path, {
+      instantBooking: true,
+      lateCancelHours: 12,
+      reminderOffsetsMinutes: [30, 2880],
+    });
+    expect(put.json()).toEqual({
+      instantBooking: true,
+      lateCancelHours: 12,
+      reminderOffsetsMinutes: [2880, 30],
+    });
+    const bad = await w.call(w.owner, "PUT", path, {
+      instantBooking: true,
+      lateCancelHours: 12,
+      reminderOffsetsMinutes: [60, 60],
+    });
+    expect(bad.json().error.details[0].path).toBe("body.reminderOffsetsMinutes");
+    expect((await w.call(w.mentee, "GET", path)).statusCode).toBe(403);
+    const booked = await w.book(w.mentee, { startsAt: utcAt(t, 20, 14), format: "video" }, pair.id);
+    expect(booked.json().sessions[0]).toMatchObject({ status: "confirmed" });
+  });
+
   it("my scheduling: overrides and preferences, refusing a time that ends before it starts", async () => {
     const put = await w.call(w.mentee, "PUT", "/scheduling", {
       overrides: [

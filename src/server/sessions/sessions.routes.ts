@@ -16,6 +16,7 @@ import { recordSessionOutcome } from "./record-session-outcome.ts";
 import { rescheduleSession } from "./reschedule-session.ts";
 import { loadMyScheduling, updateMyScheduling } from "./scheduling.ts";
 import { updateSessionDetails } from "./update-session-details.ts";
+import { loadSessionSettings, updateSessionSettings } from "./session-settings.ts";
 
 /** Registers the handlers of the mentoring sessions routes of the contract table. */
 export function registerMentoringSessionRoutes(app: FastifyInstance, deps: ServerDeps): void {
@@ -84,6 +85,12 @@ export function registerMentoringSessionRoutes(app: FastifyInstance, deps: Serve
     removeActionItem(deps, membership, params.sessionId, params.itemId),
   );
   defineRoute(app, deps, routes.listMyActionItems, ({ membership }) => listMyActionItems(deps, membership));
+  defineRoute(app, deps, routes.getSessionSettings, ({ membership, params }) =>
+    loadSessionSettings(deps, membership, params.programmeId),
+  );
+  defineRoute(app, deps, routes.updateSessionSettings, ({ membership, params, body }) =>
+    updateSessionSettings(deps, membership, params.programmeId, body),
+  );
   defineRoute(app, deps, routes.programmeSessionStats, ({ membership, params }) =>
     programmeSessionStats(deps, membership, params.programmeId),
   );

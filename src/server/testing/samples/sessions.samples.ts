@@ -29,4 +29,5 @@ export const mentoringSessionSamples: SampleBodiesFor<typeof mentoringSessionRou
     dueOn: "2099-01-10",
   },
   updateActionItem: { done: true },
+  updateSessionSettings: { instantBooking: true, lateCancelHours: 12, reminderOffsetsMinutes: [1440, 30] },
 };
