@@ -19,7 +19,7 @@ app.get("/api/me", async (request, reply) => {
   const hash = createHmac("sha256", secret).update(token).digest("base64url");
   const { rows } = await pool.query({
     name: "bare_session",
-    text: "select s.user_id, s.csrf_token, u.email, u.name from sessions s join users u on u.id = s.user_id where s.token_hash = $1 and s.expires_at > now()",
+    text: "select s.user_id, s.csrf_token, u.email, u.name from sign_in_sessions s join users u on u.id = s.user_id where s.token_hash = $1 and s.expires_at > now()",
     values: [hash],
   });
   if (rows.length === 0) return reply.status(401).send({ error: "not signed in" });
