@@ -20,7 +20,7 @@ export const CALENDAR_CONNECTION_STATES = ["pending", "ok", "failing"] as const;
 /**
  * A person's CalDAV calendar. It belongs to the person, not to an organisation: busy time there
  * blocks their slots in every organisation they are in. The app password is sealed with the
- * calendar secret box (server/calendar/secret-box.ts), never stored in clear.
+ * shared secret box (server/security/secret-box.ts), never stored in clear.
  * `state`: pending (connected, not yet synced), ok (last sync worked), failing (last sync failed:
  * `last_error` says why; busy time from `last_synced_at` is kept and shown as stale).
  */

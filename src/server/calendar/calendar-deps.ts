@@ -2,7 +2,7 @@ import type { Database } from "../../db/index.ts";
 import { type CalendarRepository, calendarRepository } from "../../db/repositories/calendar.repository.ts";
 import type { ServerDeps } from "../deps.ts";
 import { calDavClient, type CalDavCredentials } from "./caldav-client.ts";
-import { calendarKey, createSecretBox, type SecretBox } from "./secret-box.ts";
+import { createSecretBox, deriveKey, type SecretBox } from "../security/secret-box.ts";
 import type { Lookup } from "./ssrf-guard.ts";
 
 /** What the calendar use cases need from the server's dependencies. */
@@ -22,6 +22,14 @@ export async function inCalendarTransaction<T>(
   work: (calendar: CalendarRepository) => Promise<T>,
 ): Promise<T> {
   return deps.db.transaction(async (tx) => work(calendarRepository(tx as unknown as Database)));
+}
+
+/**
+ * The calendar secrets' key: the configured one (TRELLIS_CALENDAR_KEY, base64, 32 bytes), else
+ * derived from the instance secret for the purpose "calendar" (the shared secret box's rule).
+ */
+export function calendarKey(configured: string | null, instanceSecret: string): Buffer {
+  return configured ? Buffer.from(configured, "base64") : deriveKey(instanceSecret, "calendar");
 }
 
 const boxes = new WeakMap<object, SecretBox>();

@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../config.ts";
-import { calendarKey, createSecretBox } from "./secret-box.ts";
+import { createSecretBox } from "../security/secret-box.ts";
+import { calendarKey } from "./calendar-deps.ts";
 
-describe("calendar secret box", () => {
+describe("calendar secrets in the shared secret box", () => {
   const box = createSecretBox(calendarKey(null, "instance-secret"));
 
   it("opens what it sealed, and never stores the plaintext", () => {
