@@ -1,5 +1,4 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import type { AuditAction } from "../../contracts/audit.routes.ts";
 import { EVENT_KINDS } from "../../contracts/events.ts";
 import type { WebhookDelivery, WebhookEndpoint, WebhookSettings } from "../../contracts/webhooks.routes.ts";
 import type { Membership, OrgId } from "../../core/accounts/types.ts";
@@ -21,8 +20,6 @@ import {
   webhooks,
 } from "./webhook-deps.ts";
 
-// The webhook actions are listed in contracts/audit.routes.ts (AUDIT_ACTIONS) once added there.
-const action = (name: string) => name as AuditAction;
 const RECENT_DELIVERIES = 50;
 
 export const presentEndpoint = (row: WebhookEndpointRecord): WebhookEndpoint => ({
@@ -107,7 +104,7 @@ export async function createWebhook(
       {
         orgId: actor.orgId,
         actorId: actor.userId,
-        action: action("webhook.endpoint_created"),
+        action: "webhook.endpoint_created",
         subjectId: id,
         details: { url, kinds },
       },
@@ -134,7 +131,7 @@ export async function updateWebhook(
       {
         orgId: actor.orgId,
         actorId: actor.userId,
-        action: action("webhook.endpoint_changed"),
+        action: "webhook.endpoint_changed",
         subjectId: endpointId,
         details: changes,
       },
@@ -155,7 +152,7 @@ export async function deleteWebhook(deps: ServerDeps, actor: Membership, endpoin
       {
         orgId: actor.orgId,
         actorId: actor.userId,
-        action: action("webhook.endpoint_deleted"),
+        action: "webhook.endpoint_deleted",
         subjectId: endpointId,
         details: { url: endpoint.url },
       },

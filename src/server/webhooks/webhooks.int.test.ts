@@ -275,5 +275,17 @@ describe("signed webhooks", () => {
     expect(off.json()).toMatchObject({ enabled: false });
     expect((await api("DELETE", `/webhooks/${endpoint.id}`)).statusCode).toBe(204);
     expect((await api("DELETE", `/webhooks/${endpoint.id}`)).statusCode).toBe(404);
+
+    // Each change is in the audit log, naming the endpoint.
+    const audit = await api("GET", "/audit-log");
+    expect(audit.statusCode).toBe(200);
+    const actions = (audit.json().entries as { action: string; subjectId: string | null }[])
+      .filter((entry) => entry.subjectId === endpoint.id)
+      .map((entry) => entry.action);
+    expect(actions.sort()).toEqual([
+      "webhook.endpoint_changed",
+      "webhook.endpoint_created",
+      "webhook.endpoint_deleted",
+    ]);
   });
 });

@@ -193,7 +193,8 @@ function EndpointRow({ orgId, endpoint }: { orgId: string; endpoint: WebhookEndp
   return (
     <li>
       <p>
-        <strong>{endpoint.url}</strong> {endpoint.enabled ? "" : <span className="badge badge--neutral">Off</span>}
+        <strong>{endpoint.url}</strong>{" "}
+        {endpoint.enabled ? "" : <span className="badge badge--neutral">Off</span>}
       </p>
       {endpoint.description ? <p className="muted">{endpoint.description}</p> : null}
       <p className="muted">Events: {endpoint.kinds.join(", ")}</p>
