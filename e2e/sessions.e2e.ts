@@ -285,6 +285,24 @@ describe("sessions: booking from mutual hours, the session page live on both sid
     await carried.getByText("Send Mira the talk outline", { exact: true }).waitFor();
     await carried.getByText("Introduce Leo to the platform team", { exact: true }).waitFor();
 
+    // Past lists the held session; cancelling the next one asks for a reason and says when it counts as late.
+    step("past, cancel");
+    await navigate(leo, "Sessions");
+    await leo.getByRole("button", { name: "Past" }).click();
+    await leo.getByRole("list", { name: "Past sessions" }).getByText("Held", { exact: true }).waitFor();
+    problems.push(...(await seriousViolations(leo, "my sessions, past")));
+    await leo.goto(sessionUrl);
+    await leo.getByRole("button", { name: "Cancel the session" }).click();
+    const cancel = leo.getByRole("dialog", { name: "Cancel this session?" });
+    await cancel.getByText(/counts as late|will be recorded as late/).waitFor();
+    await cancel.getByRole("button", { name: "Cancel the session" }).click();
+    await cancel.getByText("Please say why, in a few words.").waitFor();
+    problems.push(...(await seriousViolations(leo, "cancel dialog")));
+    await cancel.getByLabel("Reason (they will see it)").fill("I am travelling that week");
+    await cancel.getByRole("button", { name: "Cancel the session" }).click();
+    await leo.getByText(/^The session is cancelled/).waitFor();
+    await mira.getByText("I am travelling that week", { exact: false }).first().waitFor({ timeout: 10_000 });
+
     expect(problems).toEqual([]);
-  }, 300_000);
+  }, 360_000);
 });
