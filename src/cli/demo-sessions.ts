@@ -158,7 +158,7 @@ export async function seedDemoSessions(
     }
     const next = await book(pair, at(2 + (index % 6)), "confirmed");
     if (next) {
-      await next.repos.sessions.insertReminders(
+      await next.repos.sessionReminders.insertReminders(
         orgId,
         [1440, 60]
           .map((offsetMinutes) => ({

@@ -1,5 +1,6 @@
 import type { Database } from "../connection.ts";
 import { auditRepository } from "./audit.repository.ts";
+import { calendarRepository } from "./calendar.repository.ts";
 import { bulkEnrolmentRepository } from "./bulk-enrolment.repository.ts";
 import { csvImportsRepository } from "./csv-imports.repository.ts";
 import { emailTemplatesRepository } from "./email-templates.repository.ts";
@@ -25,6 +26,7 @@ import { relationshipsRepository } from "./relationships.repository.ts";
 import { settingsRepository } from "./settings.repository.ts";
 import { schedulingRepository } from "./scheduling.repository.ts";
 import { sessionContentRepository } from "./session-content.repository.ts";
+import { sessionRemindersRepository } from "./session-reminders.repository.ts";
 import { sessionsRepository } from "./sessions.repository.ts";
 import { usersRepository } from "./users.repository.ts";
 
@@ -55,11 +57,13 @@ export function repositories(db: Database) {
     home: homeRepository(db),
     sessions: sessionsRepository(db),
     sessionContent: sessionContentRepository(db),
+    sessionReminders: sessionRemindersRepository(db),
     scheduling: schedulingRepository(db),
     identity: identityRepository(db),
     audit: auditRepository(db),
     personalData: personalDataRepository(db),
     orgExports: orgExportsRepository(db),
+    calendar: calendarRepository(db),
   };
 }
 

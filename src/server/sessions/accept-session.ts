@@ -34,7 +34,7 @@ export async function acceptSession(
       );
       if (!changed) throw staleSession();
       const reminders = reminderRows(changed, rules.reminderOffsetsMinutes, now);
-      await repos.sessions.insertReminders(session.orgId, reminders);
+      await repos.sessionReminders.insertReminders(session.orgId, reminders);
       return {
         events: [
           {

@@ -6,7 +6,8 @@ import type { ProgrammeId, RelationshipId } from "../../core/programmes/types.ts
 import { occurrences, recurrenceProblems } from "../../core/sessions/recurrence.ts";
 import { bookedStatus } from "../../core/sessions/session-status.ts";
 import { inTransaction } from "../../db/index.ts";
-import type { ReminderRow, SessionRecord } from "../../db/repositories/sessions.repository.ts";
+import type { ReminderRow } from "../../db/repositories/session-reminders.repository.ts";
+import type { SessionRecord } from "../../db/repositories/sessions.repository.ts";
 import type { ServerDeps } from "../deps.ts";
 import { recordEvents } from "../events/record-events.ts";
 import { AppError, invalidField } from "../http/app-error.ts";
@@ -156,7 +157,7 @@ export async function bookSession(
       });
       await recordEvents(repos, events);
       reminders = created.flatMap((session) => reminderRows(session, pair.rules.reminderOffsetsMinutes, now));
-      await repos.sessions.insertReminders(orgId, reminders);
+      await repos.sessionReminders.insertReminders(orgId, reminders);
       if (views[0]) await repos.sessions.pushRealtime(sessionTopics(views[0]));
       bookedIds.push(...created.map((session) => session.id));
     }),

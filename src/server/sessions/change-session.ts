@@ -5,11 +5,11 @@ import { inTransaction, type Repositories } from "../../db/index.ts";
 import {
   isDeadlock,
   isDoubleBooking,
-  type ReminderRow,
   type SessionRecord,
   type SessionRules,
   type SessionView,
 } from "../../db/repositories/sessions.repository.ts";
+import type { ReminderRow } from "../../db/repositories/session-reminders.repository.ts";
 import type { ServerDeps } from "../deps.ts";
 import { recordEvents } from "../events/record-events.ts";
 import { AppError, notFound } from "../http/app-error.ts";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { inTransaction } from "../../db/index.ts";
-import type { ReminderRow, SessionRecord } from "../../db/repositories/sessions.repository.ts";
+import type { ReminderRow } from "../../db/repositories/session-reminders.repository.ts";
+import type { SessionRecord } from "../../db/repositories/sessions.repository.ts";
 import type { ServerDeps } from "../deps.ts";
 import { recordEvents } from "../events/record-events.ts";
 import { defineJob } from "../jobs/define-job.ts";
@@ -45,7 +46,7 @@ export type ReminderKey = z.infer<typeof ReminderKeySchema>;
 export async function sendSessionReminder(deps: ServerDeps, key: ReminderKey): Promise<"done" | "skipped"> {
   const now = deps.now();
   const sent = await inTransaction(deps.db, async (repos) => {
-    const orgId = await repos.sessions.claimReminder(key, now);
+    const orgId = await repos.sessionReminders.claimReminder(key, now);
     if (!orgId) return false;
     const view = await repos.sessions.findView(orgId, key.sessionId);
     if (!view) return false;
@@ -91,7 +92,7 @@ export function scheduleReminderJobs(deps: ServerDeps, rows: readonly ReminderRo
 /** The safety net: every due, unsent reminder of a current version, sent now. Returns how many went. */
 export async function sendDueReminders(deps: ServerDeps): Promise<number> {
   let sent = 0;
-  for (const row of await deps.repos.sessions.dueReminders(deps.now())) {
+  for (const row of await deps.repos.sessionReminders.dueReminders(deps.now())) {
     if ((await sendSessionReminder(deps, row)) === "done") sent++;
   }
   return sent;

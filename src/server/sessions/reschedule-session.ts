@@ -75,7 +75,7 @@ export async function rescheduleSession(
     );
     if (!changed) throw staleSession();
     const reminders = reminderRows(changed, rules.reminderOffsetsMinutes, now);
-    await repos.sessions.insertReminders(session.orgId, reminders);
+    await repos.sessionReminders.insertReminders(session.orgId, reminders);
     return {
       events: [
         {

@@ -24,7 +24,7 @@ export async function expireProposals(deps: ServerDeps): Promise<number> {
  */
 export async function nudgeLapsedCadences(deps: ServerDeps): Promise<number> {
   const now = deps.now();
-  const candidates = await deps.repos.sessions.cadenceCandidates(now);
+  const candidates = await deps.repos.sessionReminders.cadenceCandidates(now);
   const lapsed = candidates.filter((candidate) => {
     const weeks = cadenceWeeks(candidate.cadence as Cadence);
     return (
@@ -35,7 +35,7 @@ export async function nudgeLapsedCadences(deps: ServerDeps): Promise<number> {
   await inTransaction(deps.db, async (repos) => {
     const events: DomainEvent[] = [];
     for (const pair of lapsed) {
-      if (!(await repos.sessions.claimCadenceNudge(pair.orgId, pair.relationshipId, pair.since, now)))
+      if (!(await repos.sessionReminders.claimCadenceNudge(pair.orgId, pair.relationshipId, pair.since, now)))
         continue;
       nudged++;
       events.push({

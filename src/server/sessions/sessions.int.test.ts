@@ -42,7 +42,7 @@ describe("sessions: book, answer, move, cancel, record", () => {
     const accepted = await w.call(w.mentor, "POST", `/sessions/${session.id}/accept`, { version: 1 });
     expect(accepted.statusCode, accepted.body).toBe(200);
     expect(accepted.json()).toMatchObject({ status: "confirmed", version: 2 });
-    const reminders = await t.deps.repos.sessions.remindersOf(session.id);
+    const reminders = await t.deps.repos.sessionReminders.remindersOf(session.id);
     expect(reminders.map((r) => [r.version, r.offsetMinutes])).toEqual([
       [2, 1440],
       [2, 60],
