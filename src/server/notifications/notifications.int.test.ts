@@ -10,6 +10,7 @@ import {
   setUpOwner,
   type TestApp,
 } from "../testing/test-app.ts";
+import { CONSUMER_NAMES } from "../events/consumer-names.ts";
 import { recordEvents } from "../events/record-events.ts";
 
 describe("notifications", () => {
@@ -207,6 +208,7 @@ describe("notifications", () => {
     expect(emails.map((email) => email.subject)).toEqual(["Ada ended your mentoring at the fit check"]);
     expect(emails[0].text).toContain("Hello Ben,");
     expect(emails[0].text).toContain("They added: “We never managed to meet.”");
-    expect(await t.deps.repos.events.deliveryCounts()).toEqual({ done: 2 });
+    // One delivery per consumer (notifications, email, calendar, webhooks), all done.
+    expect(await t.deps.repos.events.deliveryCounts()).toEqual({ done: CONSUMER_NAMES.length });
   });
 });
