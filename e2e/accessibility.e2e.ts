@@ -74,6 +74,21 @@ describe("accessibility of every page, light and dark", () => {
         await page.goto(path);
         await scan(page, label);
       }
+      // Pages of sessions, calendars and identity, each scanned once its heading is drawn.
+      for (const [path, label] of [
+        ["/sessions", "my sessions"],
+        ["/settings/availability", "availability"],
+        ["/account/calendars", "my calendars"],
+        ["/settings/security", "security"],
+        ["/settings/sso", "single sign-on"],
+        ["/settings/webhooks", "webhooks"],
+        ["/settings/audit-log", "audit log"],
+      ] as const) {
+        await page.goto(path);
+        await page.getByRole("heading", { level: 1 }).waitFor();
+        await page.waitForLoadState("networkidle");
+        await scan(page, label);
+      }
       await page.goto("/emails");
       await page.getByRole("list", { name: "Sent email" }).getByRole("link").first().click();
       await scan(page, "sent email, text");
@@ -89,7 +104,7 @@ describe("accessibility of every page, light and dark", () => {
     }
 
     expect(problems, problems.join("\n")).toEqual([]);
-  }, 300_000);
+  }, 480_000);
 
   it("remembers the theme chosen with the toggle", async () => {
     const page = await trellis.openPage({ colorScheme: "light" });
