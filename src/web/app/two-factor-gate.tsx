@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { Navigate, useLocation } from "react-router";
 import type { Me } from "../../contracts/index.ts";
 import { isAdminOf } from "../api/queries.ts";
-import { useTwoFactorStatus } from "../routes/account/two-factor-card.tsx";
+import { useTwoFactorStatus } from "../routes/account/two-factor-queries.ts";
 
 /**
  * Sends an owner or admin whose organisation requires two-factor sign-in, and who has not turned

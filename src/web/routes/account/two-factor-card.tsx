@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import {
   ConfirmTwoFactorRequestSchema,
@@ -6,7 +6,7 @@ import {
   type TwoFactorSetUp,
 } from "../../../contracts/two-factor.routes.ts";
 import { describeError, isApiError } from "../../api/api-error.ts";
-import { api, queryKeys } from "../../api/queries.ts";
+import { api } from "../../api/queries.ts";
 import { Alert } from "../../components/alert.tsx";
 import { Button } from "../../components/button.tsx";
 import { Field } from "../../components/field.tsx";
@@ -14,12 +14,7 @@ import { formatDate } from "../../components/format.ts";
 import { Loading } from "../../components/page.tsx";
 import { useContractForm } from "../../components/use-contract-form.ts";
 import "./two-factor.css";
-
-export const twoFactorKey = [...queryKeys.me, "two-factor"] as const;
-
-export function useTwoFactorStatus(enabled = true) {
-  return useQuery({ queryKey: twoFactorKey, queryFn: () => api.call("twoFactorStatus"), enabled });
-}
+import { twoFactorKey, useTwoFactorStatus } from "./two-factor-queries.ts";
 
 /** My account → Two-factor sign-in: turn on with an authenticator app, recovery codes, turn off. */
 export function TwoFactorCard() {
