@@ -19,6 +19,7 @@ export const pages = {
   relationship: (relationshipId: string) => `/mentoring/relationships/${id(relationshipId)}`,
   requests: () => "/mentoring/requests",
   request: (requestId: string) => `/mentoring/requests/${id(requestId)}`,
+  session: (sessionId: string) => `/sessions/${id(sessionId)}`,
 } as const;
 
 /** The router's pattern of each page above (":name" for a parameter). */
@@ -33,4 +34,5 @@ export const PAGE_PATTERNS: Record<keyof typeof pages, string> = {
   relationship: "/mentoring/relationships/:relationshipId",
   requests: "/mentoring/requests",
   request: "/mentoring/requests/:requestId",
+  session: "/sessions/:sessionId",
 };

@@ -1,4 +1,5 @@
 import type { DomainEvent, EventPayload, SessionRef } from "../../contracts/events.ts";
+import { pages } from "../../contracts/pages.ts";
 import type { OrgId, UserId } from "../../core/accounts/types.ts";
 import type { Notice } from "../notifications/notice.ts";
 import { formatTime, type ReaderContext } from "../notifications/notices.ts";
@@ -31,7 +32,7 @@ const INVITE_KINDS = new Set<string>([
 ]);
 
 /** The web page of one session. */
-export const sessionLink = (sessionId: string) => `/sessions/${sessionId}`;
+export const sessionLink = (sessionId: string) => pages.session(sessionId);
 
 const CADENCE_WORDS: Record<string, string> = {
   weekly: "every week",
@@ -66,7 +67,7 @@ export function sessionNotices(
   const when = (iso: string) => formatTime(iso, reader);
   if (event.kind === "session.cadence_lapsed") {
     const p = event.payload;
-    const link = `/mentoring/relationships/${p.relationshipId}`;
+    const link = pages.relationship(p.relationshipId);
     const cadence = CADENCE_WORDS[p.cadence] ?? p.cadence;
     return [
       { userId: p.menteeId, other: p.mentorName },
