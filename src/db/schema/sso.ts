@@ -51,9 +51,7 @@ export const ssoDomains = pgTable(
   },
   (table) => [
     uniqueIndex("sso_domains_org_domain_key").on(table.orgId, table.domain),
-    uniqueIndex("sso_domains_verified_domain_key")
-      .on(table.domain)
-      .where(sql`verified_at is not null`),
+    uniqueIndex("sso_domains_verified_domain_key").on(table.domain).where(sql`verified_at is not null`),
     uniqueIndex("sso_domains_token_hash_key").on(table.tokenHash),
   ],
 );
