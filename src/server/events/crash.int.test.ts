@@ -8,7 +8,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { DomainEvent } from "../../contracts/events.ts";
 import { type DatabaseHandle, openDatabase, repositories } from "../../db/index.ts";
 import { createTestDatabase, testDatabaseKind } from "../../db/testing/test-database.ts";
+import { CONSUMER_NAMES } from "./consumer-names.ts";
 import { recordEvents } from "./record-events.ts";
+
+/** The 20 pending events, each delivered once to every consumer. */
+const ALL_DELIVERIES = 20 * CONSUMER_NAMES.length;
 
 /**
  * `kill -9` of a real server process (`trellis serve`) while events and a job are pending: after a
@@ -199,16 +203,16 @@ describe(`kill -9 with events and jobs pending (${kind})`, () => {
       second.kill("SIGTERM");
       await exited;
       const state = await check();
-      expect(state.deliveries).toEqual({ done: 40, other: 0 });
+      expect(state.deliveries).toEqual({ done: ALL_DELIVERIES, other: 0 });
       expect(state.notes).toEqual({ n: 20, distinct_events: 20 });
       expect(state.mails.n).toBe(10);
       expect(state.job?.state).toBe("completed");
     } else {
       const state = await until(async () => {
         const now = await check();
-        return now.deliveries?.done === 40 && now.job?.state === "completed" ? now : null;
+        return now.deliveries?.done === ALL_DELIVERIES && now.job?.state === "completed" ? now : null;
       }, 60_000);
-      expect(state.deliveries).toEqual({ done: 40, other: 0 });
+      expect(state.deliveries).toEqual({ done: ALL_DELIVERIES, other: 0 });
       expect(state.notes).toEqual({ n: 20, distinct_events: 20 });
       expect(state.mails.n).toBe(10);
       expect(state.job?.retry_count).toBe(0);
