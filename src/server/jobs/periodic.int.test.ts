@@ -14,10 +14,10 @@ describe("periodic jobs", () => {
   });
   afterAll(() => t.close());
 
-  it("lists the request sweep, the end of pauses and the fit-check reminders, each with a distinct name and a cron line", () => {
+  it("lists the request sweep, the end of pauses, the fit-check reminders, the session sweep and the cadence nudge, each with a distinct name and a cron line", () => {
     const names = periodicJobs.map((job) => job.name);
-    expect(names).toHaveLength(3);
-    expect(new Set(names).size).toBe(3);
+    expect(names).toHaveLength(5);
+    expect(new Set(names).size).toBe(5);
     for (const job of periodicJobs) expect(job.cron).toMatch(/^\S+ \S+ \S+ \S+ \S+$/);
   });
 
